@@ -3,6 +3,7 @@ package io.newsflow.producer.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.broker.EmbeddedKafka;
+import io.newsflow.broker.TopicReader;
 import io.newsflow.producer.discover.FollowRules;
 import io.newsflow.producer.discover.Source;
 import io.newsflow.producer.extract.ArticleExtractor;
@@ -20,14 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /** Crawls the bundled sample site and publishes to a real (embedded) broker. */
@@ -51,8 +47,8 @@ class CrawlerIT {
                     .crawl(List.of(source));
         }
 
-        List<ConsumerRecord<String, byte[]>> articles = readAll(kafka, topics.articlesRaw(), report.articleIds().size());
-        List<ConsumerRecord<String, byte[]>> statuses = readAll(kafka, topics.fetchStatus(), report.total());
+        List<ConsumerRecord<String, byte[]>> articles = TopicReader.read(kafka.bootstrapServers(), topics.articlesRaw(), report.articleIds().size());
+        List<ConsumerRecord<String, byte[]>> statuses = TopicReader.read(kafka.bootstrapServers(), topics.fetchStatus(), report.total());
 
         assertThat(report.articleIds()).hasSizeGreaterThanOrEqualTo(8);
         AvroSerde<Article> articleSerde = AvroSerde.of(Article.class);
@@ -72,27 +68,5 @@ class CrawlerIT {
         assertThat(outcomes).filteredOn(s -> s.getOutcome() == FetchOutcome.LISTING).hasSize(2);
         assertThat(outcomes).filteredOn(s -> s.getOutcome() == FetchOutcome.ARTICLE)
                 .hasSize(report.articleIds().size());
-    }
-
-    static List<ConsumerRecord<String, byte[]>> readAll(EmbeddedKafka kafka, String topic, int expected) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            // Read past the expected count for a while, so an unexpected extra record would be caught.
-            long settleUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, settleUntil)) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-                if (out.size() >= expected && settleUntil == Long.MAX_VALUE) {
-                    settleUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                }
-            }
-        }
-        return out;
     }
 }
