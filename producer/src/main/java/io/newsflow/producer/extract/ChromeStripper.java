@@ -1,0 +1,90 @@
+package io.newsflow.producer.extract;
+
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Removes site chrome from a copy of the page before main-text detection: elements that are never
+ * content (scripts, forms controls), structural chrome ({@code nav}, {@code header}, {@code footer},
+ * {@code aside}, {@code form}, ARIA landmarks) and elements whose id or class names a chrome role
+ * (nav, menu, footer, sidebar, share, comment, related, cookie, newsletter, contact, subscribe,
+ * breadcrumb, ad...). Class names are compared as whole words, so "ad" removes {@code ad-slot} but not
+ * {@code heading}.
+ */
+final class ChromeStripper {
+
+    private static final String NEVER_CONTENT =
+            "script, style, noscript, template, iframe, svg, object, embed, button, select, input, textarea";
+    private static final String STRUCTURAL_CHROME = "nav, header, footer, aside, form, dialog, "
+            + "[role=navigation], [role=banner], [role=contentinfo], [role=complementary], [hidden], "
+            + "[aria-hidden=true]";
+    private static final Set<String> CHROME_WORDS = Set.of("nav", "navbar", "navigation", "menu", "menus",
+            "footer", "header", "masthead", "sidebar", "share", "sharing", "social", "comment", "comments",
+            "related", "cookie", "cookies", "consent", "newsletter", "contact", "subscribe", "subscription",
+            "breadcrumb", "breadcrumbs", "ad", "ads", "advert", "adverts", "advertisement", "promo", "popup",
+            "modal", "skip");
+    // Chrome that surrounds the article but is not part of its header (used to skip sidebar bylines).
+    private static final Set<String> OFF_ARTICLE_WORDS = Set.of("nav", "navbar", "navigation", "menu",
+            "footer", "sidebar", "related", "comment", "comments", "promo", "newsletter", "social", "share",
+            "sharing", "popular", "trending", "recommended", "most");
+
+    private ChromeStripper() {
+    }
+
+    /** Removes chrome from {@code doc} in place; pass a clone when the original must survive. */
+    static void strip(Document doc) {
+        doc.select(NEVER_CONTENT).remove();
+        Element body = doc.body();
+        // Some sites wrap the whole page in a <form> or give the content column a class such as
+        // "has-sidebar"; never remove an element that holds most of the page's paragraph text.
+        int pageParagraphChars = paragraphChars(body);
+        for (Element el : body.select(STRUCTURAL_CHROME)) {
+            removeUnlessContent(el, pageParagraphChars);
+        }
+        for (Element el : body.getAllElements()) {
+            if (el != body && el.parent() != null && hasChromeName(el, CHROME_WORDS)) {
+                removeUnlessContent(el, pageParagraphChars);
+            }
+        }
+    }
+
+    /** True when {@code el} sits in navigation, a sidebar, a footer or a related-stories box. */
+    static boolean isOffArticle(Element el) {
+        for (Element e = el; e != null; e = e.parent()) {
+            String tag = e.normalName();
+            if (tag.equals("nav") || tag.equals("footer") || tag.equals("aside")
+                    || hasChromeName(e, OFF_ARTICLE_WORDS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasChromeName(Element el, Set<String> words) {
+        if (el.id().isEmpty() && el.className().isEmpty()) {
+            return false;
+        }
+        for (String token : Texts.idAndClassTokens(el)) {
+            if (words.contains(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void removeUnlessContent(Element el, int pageParagraphChars) {
+        if (pageParagraphChars > 0 && paragraphChars(el) * 2 > pageParagraphChars) {
+            return;
+        }
+        el.remove();
+    }
+
+    private static int paragraphChars(Element el) {
+        int chars = 0;
+        for (Element p : el.select("p")) {
+            chars += p.text().length();
+        }
+        return chars;
+    }
+}

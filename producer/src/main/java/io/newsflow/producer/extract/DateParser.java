@@ -1,0 +1,158 @@
+package io.newsflow.producer.extract;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the publication dates news pages carry into an {@link Instant}: ISO-8601 with or without a
+ * time and offset ({@code 2025-03-09}, {@code 2025-03-09T10:00:00+05:00}), English month names
+ * ({@code March 9, 2025}, {@code 9 March 2025}, {@code Mar. 9, 2025}), {@code 2025/03/09} and RFC 1123
+ * ({@code Sun, 09 Mar 2025 10:00:00 GMT}).
+ *
+ * <p>A date without a time is 00:00 UTC, as the Article schema asks. A time without a zone is read as
+ * UTC; a time with a zone abbreviation other than UTC/GMT is dropped (abbreviations such as "EST" or
+ * "IST" are ambiguous), leaving the date. Numeric day/month forms such as {@code 09/03/2025} are
+ * rejected: they read differently in the US and elsewhere, and a wrong date is worse than none.
+ * Stateless and thread-safe.
+ */
+public final class DateParser {
+
+    private static final Pattern ISO = Pattern.compile(
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
+                    + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?"
+                    + "\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?|UTC|GMT)?)?");
+    private static final Pattern YEAR_SLASH = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
+    private static final String WEEKDAY = "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?";
+    private static final String TIME = "(?:,?\\s+(?:at\\s+)?(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?"
+            + "\\s*([ap]\\.?m\\.?)?\\s*([a-z]{1,5}|[+-]\\d{2}:?\\d{2})?)?";
+    private static final Pattern MONTH_FIRST = Pattern.compile(
+            WEEKDAY + "([a-z]+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" + TIME,
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAY_FIRST = Pattern.compile(
+            WEEKDAY + "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?([a-z]+)\\.?,?\\s+(\\d{4})" + TIME,
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern RFC_1123_SHAPE = Pattern.compile(
+            "(?:[a-z]{3},\\s*)?\\d{1,2} [a-z]{3} \\d{4} \\d{2}:\\d{2}.*", Pattern.CASE_INSENSITIVE);
+
+    private static final Map<String, Integer> MONTHS = Map.ofEntries(
+            Map.entry("jan", 1), Map.entry("january", 1), Map.entry("feb", 2), Map.entry("february", 2),
+            Map.entry("mar", 3), Map.entry("march", 3), Map.entry("apr", 4), Map.entry("april", 4),
+            Map.entry("may", 5), Map.entry("jun", 6), Map.entry("june", 6), Map.entry("jul", 7),
+            Map.entry("july", 7), Map.entry("aug", 8), Map.entry("august", 8), Map.entry("sep", 9),
+            Map.entry("sept", 9), Map.entry("september", 9), Map.entry("oct", 10), Map.entry("october", 10),
+            Map.entry("nov", 11), Map.entry("november", 11), Map.entry("dec", 12), Map.entry("december", 12));
+
+    private DateParser() {
+    }
+
+    /** Parses {@code text} (surrounding whitespace and one trailing full stop allowed); empty when unknown. */
+    public static Optional<Instant> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String s = text.strip().replace('\u00a0', ' ');
+        if (s.endsWith(".") && !s.toLowerCase(Locale.ROOT).endsWith("m.")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        if (s.isEmpty() || s.length() > 64) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(parseStrict(s));
+        } catch (DateTimeException | ArithmeticException e) {
+            // Out-of-range fields (month 13, 31 February) mean this is not a date we can trust.
+            return Optional.empty();
+        }
+    }
+
+    private static Instant parseStrict(String s) {
+        Matcher m = ISO.matcher(s);
+        if (m.matches()) {
+            return fromIso(m);
+        }
+        m = YEAR_SLASH.matcher(s);
+        if (m.matches()) {
+            return date(m.group(1), m.group(2), m.group(3)).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        if (RFC_1123_SHAPE.matcher(s).matches()) {
+            return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        }
+        m = MONTH_FIRST.matcher(s);
+        if (m.matches() && MONTHS.containsKey(m.group(1).toLowerCase(Locale.ROOT))) {
+            return withTime(LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(1)),
+                    Integer.parseInt(m.group(2))), m, 4);
+        }
+        m = DAY_FIRST.matcher(s);
+        if (m.matches() && MONTHS.containsKey(m.group(2).toLowerCase(Locale.ROOT))) {
+            return withTime(LocalDate.of(Integer.parseInt(m.group(3)), month(m.group(2)),
+                    Integer.parseInt(m.group(1))), m, 4);
+        }
+        return null;
+    }
+
+    private static Instant fromIso(Matcher m) {
+        LocalDate date = date(m.group(1), m.group(2), m.group(3));
+        if (m.group(4) == null) {
+            return date.atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        int nanos = 0;
+        if (m.group(7) != null) {
+            nanos = Integer.parseInt((m.group(7) + "00000000").substring(0, 9));
+        }
+        LocalTime time = LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
+        return date.atTime(time).toInstant(offset(m.group(8)));
+    }
+
+    /** Applies the optional time groups starting at {@code first} (hour, minute, second, am/pm, zone). */
+    private static Instant withTime(LocalDate date, Matcher m, int first) {
+        String hour = m.group(first);
+        String zone = m.group(first + 4);
+        if (hour == null || (zone != null && !isKnownZone(zone))) {
+            return date.atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        int h = Integer.parseInt(hour);
+        String meridiem = m.group(first + 3);
+        if (meridiem != null) {
+            boolean pm = Character.toLowerCase(meridiem.charAt(0)) == 'p';
+            h = (h % 12) + (pm ? 12 : 0);
+        }
+        int seconds = m.group(first + 2) == null ? 0 : Integer.parseInt(m.group(first + 2));
+        LocalTime time = LocalTime.of(h, Integer.parseInt(m.group(first + 1)), seconds);
+        return date.atTime(time).toInstant(offset(zone));
+    }
+
+    private static boolean isKnownZone(String zone) {
+        return zone.matches("(?i)z|utc|gmt|[+-]\\d{2}:?\\d{2}");
+    }
+
+    private static ZoneOffset offset(String zone) {
+        if (zone == null || zone.equalsIgnoreCase("z") || zone.equalsIgnoreCase("utc")
+                || zone.equalsIgnoreCase("gmt")) {
+            return ZoneOffset.UTC;
+        }
+        String digits = zone.replace(":", "");
+        int hours = Integer.parseInt(digits.substring(1, 3));
+        int minutes = digits.length() >= 5 ? Integer.parseInt(digits.substring(3, 5)) : 0;
+        int sign = digits.charAt(0) == '-' ? -1 : 1;
+        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    }
+
+    private static LocalDate date(String year, String month, String day) {
+        return LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day));
+    }
+
+    private static int month(String name) {
+        return MONTHS.get(name.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,189 @@
+package io.newsflow.producer.extract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * Finds the article node in a page's JSON-LD ({@code NewsArticle}, {@code Article}, {@code BlogPosting},
+ * {@code ReportageNewsArticle} and the other news subtypes), whether top level, in an array, in
+ * {@code @graph} or nested (e.g. a WebPage's {@code mainEntity}). {@code @id} references to authors and
+ * publishers elsewhere in the graph are followed. {@code articleBody} is deliberately ignored: publishers
+ * often truncate it or fill it with teaser text, so the body always comes from the DOM.
+ */
+final class JsonLdReader {
+
+    /** The fields Newsflow reads from the article node; any may be null or empty. */
+    record JsonLdArticle(String headline, List<String> authors, String datePublished, String publisher,
+                         List<String> keywords, String inLanguage) {
+    }
+
+    private static final Set<String> ARTICLE_TYPES = Set.of("NewsArticle", "Article", "BlogPosting",
+            "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle",
+            "BackgroundNewsArticle", "LiveBlogPosting", "Report");
+
+    // Publishers' JSON-LD is hand-templated: tolerate comments, trailing commas and raw newlines.
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
+            .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
+            .build();
+
+    private JsonLdReader() {
+    }
+
+    /** The first article node on the page, or null when there is none or the JSON cannot be parsed. */
+    static JsonLdArticle read(Document doc) {
+        List<JsonNode> roots = new ArrayList<>();
+        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+            try {
+                roots.add(MAPPER.readTree(script.data()));
+            } catch (JsonProcessingException e) {
+                // A broken block is common and not our problem; other blocks or sources still count.
+            }
+        }
+        Map<String, JsonNode> byId = new HashMap<>();
+        for (JsonNode root : roots) {
+            index(root, byId);
+        }
+        for (JsonNode root : roots) {
+            JsonNode article = findArticle(root);
+            if (article != null) {
+                return toArticle(article, byId);
+            }
+        }
+        return null;
+    }
+
+    private static void index(JsonNode node, Map<String, JsonNode> byId) {
+        if (node.isObject() && node.hasNonNull("@id") && node.size() > 1) {
+            byId.putIfAbsent(node.get("@id").asText(), node);
+        }
+        if (node.isContainerNode()) {
+            node.forEach(child -> index(child, byId));
+        }
+    }
+
+    private static JsonNode findArticle(JsonNode node) {
+        if (node.isObject() && isArticleType(node.get("@type"))) {
+            return node;
+        }
+        if (node.isContainerNode()) {
+            for (JsonNode child : node) {
+                JsonNode found = findArticle(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isArticleType(JsonNode type) {
+        if (type == null) {
+            return false;
+        }
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (ARTICLE_TYPES.contains(stripContext(t.asText()))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return ARTICLE_TYPES.contains(stripContext(type.asText()));
+    }
+
+    private static String stripContext(String type) {
+        // "http://schema.org/NewsArticle" and "schema:NewsArticle" name the same type.
+        int cut = Math.max(type.lastIndexOf('/'), type.lastIndexOf(':'));
+        return cut >= 0 ? type.substring(cut + 1) : type;
+    }
+
+    private static JsonLdArticle toArticle(JsonNode node, Map<String, JsonNode> byId) {
+        String headline = text(node.get("headline"));
+        if (headline == null) {
+            headline = text(node.get("name"));
+        }
+        return new JsonLdArticle(headline, names(node.get("author"), byId), text(node.get("datePublished")),
+                firstName(node.get("publisher"), byId), keywords(node.get("keywords")),
+                language(node.get("inLanguage")));
+    }
+
+    private static List<String> names(JsonNode node, Map<String, JsonNode> byId) {
+        List<String> names = new ArrayList<>();
+        if (node == null) {
+            return names;
+        }
+        if (node.isArray()) {
+            node.forEach(n -> names.addAll(names(n, byId)));
+        } else {
+            String name = nameOf(node, byId);
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static String firstName(JsonNode node, Map<String, JsonNode> byId) {
+        List<String> names = names(node, byId);
+        return names.isEmpty() ? null : names.get(0);
+    }
+
+    private static String nameOf(JsonNode node, Map<String, JsonNode> byId) {
+        if (node.isTextual()) {
+            return text(node);
+        }
+        if (!node.isObject()) {
+            return null;
+        }
+        JsonNode resolved = node;
+        if (!node.has("name") && node.hasNonNull("@id")) {
+            resolved = byId.getOrDefault(node.get("@id").asText(), node);
+        }
+        return text(resolved.get("name"));
+    }
+
+    private static List<String> keywords(JsonNode node) {
+        List<String> keywords = new ArrayList<>();
+        if (node == null) {
+            return keywords;
+        }
+        if (node.isArray()) {
+            node.forEach(k -> keywords.addAll(keywords(k)));
+            return keywords;
+        }
+        String text = text(node);
+        if (text != null) {
+            keywords.addAll(Keywords.split(text));
+        }
+        return keywords;
+    }
+
+    private static String language(JsonNode node) {
+        if (node != null && node.isObject()) {
+            String code = text(node.get("alternateName"));
+            return code != null ? code : text(node.get("name"));
+        }
+        return text(node);
+    }
+
+    private static String text(JsonNode node) {
+        if (node == null || !node.isValueNode() || node.isNull()) {
+            return null;
+        }
+        String s = Texts.clean(Parser.unescapeEntities(node.asText(), false));
+        return s.isEmpty() ? null : s;
+    }
+}

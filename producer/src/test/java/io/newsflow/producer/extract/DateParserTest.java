@@ -1,0 +1,103 @@
+package io.newsflow.producer.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class DateParserTest {
+
+    private static final Instant MARCH_9 = Instant.parse("2025-03-09T00:00:00Z");
+
+    @Test
+    void isoDateIsMidnightUtc() {
+        assertThat(DateParser.parse("2025-03-09")).contains(MARCH_9);
+    }
+
+    @Test
+    void isoDateTimeWithOffsetIsConvertedToUtc() {
+        assertThat(DateParser.parse("2025-03-09T10:00:00+05:00")).contains(Instant.parse("2025-03-09T05:00:00Z"));
+    }
+
+    @Test
+    void isoDateTimeWithZuluSuffix() {
+        assertThat(DateParser.parse("2025-03-09T10:00:00Z")).contains(Instant.parse("2025-03-09T10:00:00Z"));
+    }
+
+    @Test
+    void isoDateTimeWithCompactOffsetAndFraction() {
+        assertThat(DateParser.parse("2025-03-09T10:00:00.250+0530"))
+                .contains(Instant.parse("2025-03-09T04:30:00.250Z"));
+    }
+
+    @Test
+    void isoDateTimeWithoutOffsetIsReadAsUtc() {
+        assertThat(DateParser.parse("2025-03-09 10:15")).contains(Instant.parse("2025-03-09T10:15:00Z"));
+    }
+
+    @Test
+    void monthNameBeforeDay() {
+        assertThat(DateParser.parse("March 9, 2025")).contains(MARCH_9);
+    }
+
+    @Test
+    void dayBeforeMonthName() {
+        assertThat(DateParser.parse("9 March 2025")).contains(MARCH_9);
+    }
+
+    @Test
+    void abbreviatedMonthWithFullStop() {
+        assertThat(DateParser.parse("Mar. 9, 2025")).contains(MARCH_9);
+    }
+
+    @Test
+    void weekdayAndOrdinalSuffix() {
+        assertThat(DateParser.parse("Sunday, 9th March 2025")).contains(MARCH_9);
+    }
+
+    @Test
+    void rfc1123() {
+        assertThat(DateParser.parse("Sun, 09 Mar 2025 10:00:00 GMT")).contains(Instant.parse("2025-03-09T10:00:00Z"));
+    }
+
+    @Test
+    void yearFirstWithSlashes() {
+        assertThat(DateParser.parse("2025/03/09")).contains(MARCH_9);
+    }
+
+    @Test
+    void twelveHourClockWithUtc() {
+        assertThat(DateParser.parse("March 9, 2025 at 3:15 pm UTC")).contains(Instant.parse("2025-03-09T15:15:00Z"));
+    }
+
+    @Test
+    void timeInAnAmbiguousZoneKeepsOnlyTheDate() {
+        assertThat(DateParser.parse("March 9, 2025 10:30 EST")).contains(MARCH_9);
+    }
+
+    @Test
+    void trailingFullStopIsIgnored() {
+        assertThat(DateParser.parse("2025-03-09.")).contains(MARCH_9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"09/03/2025", "9/3/2025", "03-09-2025", "09.03.2025"})
+    void numericDayAndMonthAreRejectedAsAmbiguous(String text) {
+        assertThat(DateParser.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2025-02-30", "2025-13-01", "Smarch 9, 2025", "yesterday", "By Jane Doe"})
+    void invalidDatesAreRejected(String text) {
+        assertThat(DateParser.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    void missingInputIsEmpty(String text) {
+        assertThat(DateParser.parse(text)).isEmpty();
+    }
+}
