@@ -1,0 +1,57 @@
+package io.newsflow.streams.alert;
+
+import io.newsflow.schema.AlertRule;
+import io.newsflow.schema.Article;
+import io.newsflow.schema.Category;
+import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.KeywordAlert;
+import java.time.Instant;
+import java.util.List;
+
+/** Builds the {@link KeywordAlert} for one rule matching one article. */
+final class AlertFactory {
+
+    private AlertFactory() {}
+
+    static KeywordAlert create(AlertRule rule, EnrichedArticle enriched, ArticleText text,
+            TermHits hits, Instant now) {
+        Article article = enriched.getArticle();
+        List<String> categories = enriched.getCategories() == null ? List.of()
+                : enriched.getCategories().stream().map(Category::getCode).toList();
+        double sentiment = enriched.getSentiment() == null ? 0.0 : enriched.getSentiment().getScore();
+        return KeywordAlert.newBuilder()
+                .setAlertId(rule.getId() + ":" + article.getId())
+                .setRuleId(rule.getId())
+                .setRuleName(rule.getName())
+                .setRuleVersion(rule.getVersion())
+                .setSeverity(rule.getSeverity())
+                .setArticleId(article.getId())
+                .setUrl(article.getCanonicalUrl())
+                .setTitle(text.title())
+                .setSource(article.getSource())
+                .setPublishedAt(article.getPublishedAt())
+                .setMatchedTerms(hits.matchedTerms())
+                .setSnippet(snippet(text, hits))
+                .setCategories(categories)
+                .setSentimentScore(sentiment)
+                .setDetectedAt(now)
+                .build();
+    }
+
+    /**
+     * The body passage with the most matches; the title when only the title matched; the body's
+     * lead when only source or keywords matched (the title is on the alert already).
+     */
+    private static String snippet(ArticleText text, TermHits hits) {
+        List<TermHits.Range> inBody = hits.in(QueryLanguage.BODY);
+        List<TermHits.Range> inTitle = hits.in(QueryLanguage.TITLE);
+        if (!inBody.isEmpty()) {
+            return Snippets.best(text.body(), inBody);
+        } else if (!inTitle.isEmpty()) {
+            return Snippets.best(text.title(), inTitle);
+        } else if (!text.body().isBlank()) {
+            return Snippets.best(text.body(), List.of());
+        }
+        return Snippets.best(text.title(), List.of());
+    }
+}
