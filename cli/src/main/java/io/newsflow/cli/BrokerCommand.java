@@ -1,0 +1,37 @@
+package io.newsflow.cli;
+
+import io.newsflow.broker.EmbeddedKafka;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code newsflow broker}: runs the embedded single-node Kafka broker alone until interrupted. */
+@Command(name = "broker", description = "Run the embedded Kafka broker (KRaft, single node) until Ctrl-C.")
+final class BrokerCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> settings = config.settings();
+        EmbeddedKafka kafka = Pipeline.startBroker(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.close();
+            stopped.countDown();
+        }, "broker-shutdown"));
+        spec.commandLine().getOut().printf("Kafka broker ready at %s (data in %s); Ctrl-C stops it.%n",
+                kafka.bootstrapServers(), Path.of(settings.get("data.dir")).resolve("kafka").toAbsolutePath());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,171 @@
+package io.newsflow.cli;
+
+import io.newsflow.schema.Category;
+import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.KeywordAlert;
+import io.newsflow.schemas.AvroSerde;
+import io.newsflow.schemas.Topics;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Follows {@code news.articles.enriched} and {@code news.alerts} (committed records only, from the
+ * beginning) on its own thread and prints a one-line summary per article and per alert. Remembers
+ * which article ids it has seen so {@code run --once} knows when every crawled article is enriched.
+ */
+final class ConsoleWatcher implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Topics topics;
+    private final PrintWriter out;
+    private final AvroSerde<EnrichedArticle> enriched = AvroSerde.of(EnrichedArticle.class);
+    private final AvroSerde<KeywordAlert> alerts = AvroSerde.of(KeywordAlert.class);
+    private final Set<String> enrichedIds = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger alertCount = new AtomicInteger();
+    private final Thread thread;
+    private volatile long caughtUpAtNanos;
+
+    ConsoleWatcher(String bootstrapServers, Map<String, String> kafkaOverrides, Topics topics, PrintWriter out) {
+        Properties p = new Properties();
+        p.putAll(kafkaOverrides);
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        this.topics = topics;
+        this.out = out;
+        List<TopicPartition> partitions = partitions(topics.articlesEnriched());
+        partitions.addAll(partitions(topics.alerts()));
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        this.thread = new Thread(this::loop, "console-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private List<TopicPartition> partitions(String topic) {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .collect(Collectors.toCollection(java.util.ArrayList::new));
+    }
+
+    private void loop() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                long pollStarted = System.nanoTime();
+                var records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, byte[]> r : records) {
+                    if (r.value() == null) {
+                        continue;
+                    }
+                    if (r.topic().equals(topics.articlesEnriched())) {
+                        EnrichedArticle article = enriched.decode(r.value());
+                        print(summary(article));
+                        enrichedIds.add(article.getArticle().getId());
+                    } else {
+                        print(summary(alerts.decode(r.value())));
+                        alertCount.incrementAndGet();
+                    }
+                }
+                if (records.isEmpty() && noLag()) {
+                    caughtUpAtNanos = pollStarted;
+                }
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private boolean noLag() {
+        for (TopicPartition tp : consumer.assignment()) {
+            var lag = consumer.currentLag(tp);
+            if (lag.isEmpty() || lag.getAsLong() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits until everything committed on both topics when this is called has been printed. */
+    boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        long asked = System.nanoTime();
+        long deadline = asked + timeout.toNanos();
+        while (caughtUpAtNanos < asked) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    private synchronized void print(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    /** Waits until every id in {@code ids} has been seen enriched; false on timeout. */
+    boolean awaitEnriched(Collection<String> ids, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!enrichedIds.containsAll(ids)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    /** Ids among {@code ids} not seen enriched yet. */
+    Set<String> missing(Collection<String> ids) {
+        return ids.stream().filter(id -> !enrichedIds.contains(id)).collect(Collectors.toSet());
+    }
+
+    int alertCount() {
+        return alertCount.get();
+    }
+
+    static String summary(EnrichedArticle e) {
+        var a = e.getArticle();
+        String date = a.getPublishedAt() == null ? "date unknown"
+                : a.getPublishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        String categories = e.getCategories().isEmpty() ? "uncategorised" : e.getCategories().stream()
+                .map(ConsoleWatcher::category).collect(Collectors.joining(", "));
+        return String.format("ARTICLE  %s | %s | %s | %s | sentiment %+.2f %s", a.getTitle(),
+                a.getSource() == null ? a.getSourceId() : a.getSource(), date, categories,
+                e.getSentiment().getScore(), e.getSentiment().getLabel().name().toLowerCase());
+    }
+
+    private static String category(Category c) {
+        return String.format("%s %.2f", c.getLabel(), c.getScore());
+    }
+
+    static String summary(KeywordAlert a) {
+        return String.format("ALERT    [%s] %s: %s — %s (terms: %s) %s", a.getSeverity(), a.getRuleName(), a.getTitle(),
+                a.getSnippet(), String.join(", ", a.getMatchedTerms()), a.getUrl());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}

@@ -1,0 +1,59 @@
+package io.newsflow.cli;
+
+import io.newsflow.producer.ProducerSettings;
+import io.newsflow.producer.crawl.CrawlReport;
+import io.newsflow.producer.crawl.Crawler;
+import io.newsflow.producer.extract.ArticleExtractor;
+import io.newsflow.producer.fetch.HttpFetcher;
+import io.newsflow.producer.publish.KafkaPublisher;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code newsflow produce}: the crawler alone against an existing cluster. */
+@Command(name = "produce", description = "Run the crawler against --bootstrap-servers: crawl, extract, publish.")
+final class ProduceCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--once", description = "Crawl every source once, then exit.")
+    boolean once;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> settings = config.settings();
+        if (settings.get("bootstrap.servers").isBlank()) {
+            throw new IllegalArgumentException("produce needs a cluster: set --bootstrap-servers or bootstrap.servers");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ProducerSettings producer = ProducerSettings.from(settings);
+        Pipeline.createTopics(settings);
+        try (Pipeline.Sources sources = Pipeline.Sources.load(producer, out);
+             KafkaPublisher publisher = new KafkaPublisher(producer.bootstrapServers(), producer.topics(),
+                     producer.kafkaOverrides())) {
+            Crawler crawler = new Crawler(new HttpFetcher(producer.fetch()), new ArticleExtractor(), publisher,
+                    Clock.systemUTC());
+            CountDownLatch stop = new CountDownLatch(1);
+            if (!once) {
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "produce-shutdown"));
+            }
+            do {
+                CrawlReport report = crawler.crawl(sources.list());
+                out.printf("Crawl done: %s%n", report);
+                out.flush();
+            } while (!once && !stop.await(producer.recrawlInterval().toMillis(), TimeUnit.MILLISECONDS));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,41 @@
+package io.newsflow.cli;
+
+import io.newsflow.streams.topology.StreamsApp;
+import io.newsflow.streams.topology.StreamsAppConfig;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code newsflow streams}: one streams-app instance against an existing cluster, until interrupted. */
+@Command(name = "streams", description = "Run one streams-app instance against --bootstrap-servers until Ctrl-C.")
+final class StreamsCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> settings = config.settings();
+        if (settings.get("bootstrap.servers").isBlank()) {
+            throw new IllegalArgumentException("streams needs a cluster: set --bootstrap-servers or bootstrap.servers");
+        }
+        Pipeline.createTopics(settings);
+        StreamsApp app = StreamsApp.start(StreamsAppConfig.from(settings), Duration.ofMinutes(5));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "streams-shutdown"));
+        spec.commandLine().getOut().println("Streams app running; Ctrl-C stops it.");
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,110 @@
+package io.newsflow.streams.enrich.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The hand-written category term lists, normalised by {@link NewsTermAnalyzer} and indexed by term.
+ *
+ * <p>Topics come from {@code iptc-mediatopics.tsv} (code, English name); terms from
+ * {@code category-terms.txt}, where a {@code [code]} line opens a topic and each following
+ * {@code weight: term, term, ...} line lists terms of that weight. A term may have up to
+ * {@value #MAX_TERM_LENGTH} words (e.g. "bank of england") and may appear under several topics.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class TopicTermIndex {
+
+    /** Longest multi-word term, in analysed tokens. */
+    public static final int MAX_TERM_LENGTH = 3;
+
+    /** One IPTC Media Topic. */
+    public record Topic(String code, String label) {
+    }
+
+    private final List<Topic> topics;
+    /** Normalised term (words joined by one space) to its weight per topic index. */
+    private final Map<String, double[]> weights;
+
+    private TopicTermIndex(List<Topic> topics, Map<String, double[]> weights) {
+        this.topics = List.copyOf(topics);
+        this.weights = Map.copyOf(weights);
+    }
+
+    /** Loads the bundled topics and term lists. */
+    public static TopicTermIndex loadDefault(NewsTermAnalyzer analyzer) {
+        return load(Resources.contentLines("iptc-mediatopics.tsv"),
+                Resources.contentLines("category-terms.txt"), analyzer);
+    }
+
+    /** Builds an index from the lines of a topics file and a term-list file (comments already removed). */
+    public static TopicTermIndex load(List<String> topicLines, List<String> termLines, NewsTermAnalyzer analyzer) {
+        List<Topic> topics = new ArrayList<>();
+        Map<String, Integer> position = new HashMap<>();
+        for (String line : topicLines) {
+            String[] cols = line.split("\t");
+            if (cols.length != 2) {
+                throw new IllegalStateException("iptc-mediatopics.tsv: expected 'code<TAB>label', got: " + line);
+            }
+            position.put(cols[0].strip(), topics.size());
+            topics.add(new Topic(cols[0].strip(), cols[1].strip()));
+        }
+        Map<String, double[]> weights = new HashMap<>();
+        int current = -1;
+        for (String line : termLines) {
+            if (line.startsWith("[") && line.endsWith("]")) {
+                String code = line.substring(1, line.length() - 1).strip();
+                Integer index = position.get(code);
+                if (index == null) {
+                    throw new IllegalStateException("category-terms.txt: unknown topic " + code);
+                }
+                current = index;
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (current < 0 || colon <= 0) {
+                throw new IllegalStateException("category-terms.txt: expected 'weight: terms' under a [code], got: " + line);
+            }
+            double weight = Double.parseDouble(line.substring(0, colon).strip());
+            for (String raw : line.substring(colon + 1).split(",")) {
+                if (raw.isBlank()) {
+                    continue;
+                }
+                List<String> words = analyzer.terms(raw);
+                if (words.isEmpty() || words.size() > MAX_TERM_LENGTH) {
+                    throw new IllegalStateException("category-terms.txt: term must have 1-"
+                            + MAX_TERM_LENGTH + " words: '" + raw.strip() + "'");
+                }
+                double[] perTopic = weights.computeIfAbsent(String.join(" ", words), t -> new double[topicLines.size()]);
+                // Inflections of one word collapse to one term; keep the strongest weight, never add.
+                perTopic[current] = Math.max(perTopic[current], weight);
+            }
+        }
+        return new TopicTermIndex(topics, weights);
+    }
+
+    /** The topics, in file order; topic indexes refer to this list. */
+    public List<Topic> topics() {
+        return topics;
+    }
+
+    /** Weights of a normalised term per topic index, or null when the term is on no list. */
+    public double[] weightsOf(String term) {
+        return weights.get(term);
+    }
+
+    /** Number of distinct terms per topic, for documentation and tests. */
+    public int[] termCounts() {
+        int[] counts = new int[topics.size()];
+        for (double[] perTopic : weights.values()) {
+            for (int t = 0; t < perTopic.length; t++) {
+                if (perTopic[t] > 0) {
+                    counts[t]++;
+                }
+            }
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,81 @@
+package io.newsflow.streams.topology;
+
+import io.newsflow.schemas.Settings;
+import io.newsflow.schemas.Topics;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/**
+ * Typed configuration of the streams app, validated once at construction (messages name the key).
+ *
+ * @param bootstrapServers Kafka {@code bootstrap.servers}
+ * @param applicationId Kafka Streams {@code application.id} (consumer group and internal topic prefix)
+ * @param topics topic names
+ * @param stateDir folder for local state stores ({@code data.dir}/streams)
+ * @param numThreads stream threads in this instance
+ * @param rulesFile YAML file of alert rules, or null for the bundled sample rules
+ * @param kafkaOverrides extra client properties ({@code kafka.*} keys without the prefix), e.g. security settings
+ */
+public record StreamsAppConfig(
+        String bootstrapServers,
+        String applicationId,
+        Topics topics,
+        Path stateDir,
+        int numThreads,
+        Path rulesFile,
+        Map<String, String> kafkaOverrides) {
+
+    public StreamsAppConfig {
+        requireText(bootstrapServers, "bootstrap.servers");
+        requireText(applicationId, "streams.application.id");
+        Objects.requireNonNull(topics, "topics");
+        Objects.requireNonNull(stateDir, "streams.state.dir");
+        if (numThreads < 1 || numThreads > 64) {
+            throw new IllegalArgumentException("streams.num.threads must be between 1 and 64, got " + numThreads);
+        }
+        kafkaOverrides = Map.copyOf(kafkaOverrides);
+    }
+
+    /** Reads the {@code streams.*}, {@code topic.prefix}, {@code bootstrap.servers} and {@code kafka.*} keys. */
+    public static StreamsAppConfig from(Map<String, String> settings) {
+        String rules = settings.getOrDefault("streams.rules.file", "").trim();
+        return new StreamsAppConfig(
+                settings.get("bootstrap.servers"),
+                settings.getOrDefault("streams.application.id", "newsflow-streams"),
+                new Topics(settings.getOrDefault("topic.prefix", "")),
+                Path.of(settings.getOrDefault("data.dir", ".newsflow")).resolve("streams"),
+                (int) Settings.number(settings, "streams.num.threads", 1),
+                rules.isEmpty() ? null : Path.of(rules),
+                Settings.kafkaOverrides(settings));
+    }
+
+    /** Kafka Streams properties: exactly-once v2, poison records and failing enrichments to the DLQ. */
+    public Properties toStreamsProperties() {
+        Properties p = new Properties();
+        p.putAll(kafkaOverrides);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numThreads);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
+        return p;
+    }
+
+    private static void requireText(String value, String key) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + " must be set");
+        }
+    }
+}

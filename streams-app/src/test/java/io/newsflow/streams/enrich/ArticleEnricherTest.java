@@ -1,0 +1,75 @@
+package io.newsflow.streams.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.schema.Article;
+import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.SentimentLabel;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ArticleEnricherTest {
+
+    private static final ArticleEnricher ENRICHER = ArticleEnricher.createDefault();
+    private static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
+
+    private static Article article(String title, String body, String declaredLanguage) {
+        return Article.newBuilder()
+                .setId("0123456789abcdef0123456789abcdef")
+                .setUrl("https://news.example/a/1")
+                .setCanonicalUrl("https://news.example/a/1")
+                .setSourceId("example")
+                .setTitle(title)
+                .setBody(body)
+                .setSourceKeywords(List.of("politics"))
+                .setLanguage(declaredLanguage)
+                .setFetchedAt(Instant.parse("2025-03-01T11:59:00Z"))
+                .build();
+    }
+
+    @Test
+    void enrichesEnglishArticleWithEveryField() {
+        Article article = article("Parliament rejects budget as coalition collapses",
+                "The government lost a crucial vote in parliament on Tuesday, and the prime minister said "
+                        + "an early election was now likely. Opposition parties welcomed the defeat, but "
+                        + "ministers warned of a deep crisis.",
+                null);
+
+        EnrichedArticle enriched = ENRICHER.enrich(article, NOW);
+
+        assertThat(enriched.getArticle()).isEqualTo(article);
+        assertThat(enriched.getLanguage()).isEqualTo("en");
+        assertThat(enriched.getLanguageConfidence()).isBetween(0.5, 1.0);
+        assertThat(enriched.getCategories()).isNotEmpty();
+        assertThat(enriched.getCategories().get(0).getCode()).isEqualTo("medtop:11000000");
+        assertThat(enriched.getSentiment().getLabel()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(enriched.getSentiment().getSentences()).isNotEmpty();
+        assertThat(enriched.getEnrichedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void fallsBackToDeclaredLanguageWhenTextIsTooShort() {
+        EnrichedArticle enriched = ENRICHER.enrich(article("Brexit", "Live updates", "en-GB"), NOW);
+        assertThat(enriched.getLanguage()).isEqualTo("en");
+        assertThat(enriched.getLanguageConfidence()).isEqualTo(0.5);
+    }
+
+    @Test
+    void shortUndeclaredTextIsUndetermined() {
+        EnrichedArticle enriched = ENRICHER.enrich(article("Brexit", "Live updates", null), NOW);
+        assertThat(enriched.getLanguage()).isEqualTo("und");
+        assertThat(enriched.getLanguageConfidence()).isZero();
+    }
+
+    @Test
+    void nonEnglishArticleGetsNoEnglishWordListResults() {
+        EnrichedArticle enriched = ENRICHER.enrich(article("Die Wahl in Berlin",
+                "Die Regierung hat am Montag angekündigt, dass die Wahl im Herbst stattfinden wird und "
+                        + "dass die Parteien mit dem Ergebnis zufrieden sind.", "de"), NOW);
+        assertThat(enriched.getLanguage()).isEqualTo("de");
+        assertThat(enriched.getCategories()).isEmpty();
+        assertThat(enriched.getSentiment().getLabel()).isEqualTo(SentimentLabel.NEUTRAL);
+        assertThat(enriched.getSentiment().getSentences()).isEmpty();
+    }
+}
