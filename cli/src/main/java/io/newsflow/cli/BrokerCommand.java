@@ -4,7 +4,6 @@ import io.newsflow.broker.EmbeddedKafka;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -22,16 +21,13 @@ final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> settings = config.settings();
-        EmbeddedKafka kafka = Pipeline.startBroker(settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.close();
-            stopped.countDown();
-        }, "broker-shutdown"));
-        spec.commandLine().getOut().printf("Kafka broker ready at %s (data in %s); Ctrl-C stops it.%n",
-                kafka.bootstrapServers(), Path.of(settings.get("data.dir")).resolve("kafka").toAbsolutePath());
-        spec.commandLine().getOut().flush();
-        stopped.await();
+        try (ShutdownSignal signal = new ShutdownSignal(); EmbeddedKafka kafka = Pipeline.startBroker(settings)) {
+            Pipeline.createTopics(settings, kafka.bootstrapServers());
+            spec.commandLine().getOut().printf("Kafka broker ready at %s (data in %s); Ctrl-C stops it.%n",
+                    kafka.bootstrapServers(), Path.of(settings.get("data.dir")).resolve("kafka").toAbsolutePath());
+            spec.commandLine().getOut().flush();
+            signal.awaitStop();
+        }
         return 0;
     }
 }

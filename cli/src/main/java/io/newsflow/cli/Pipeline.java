@@ -62,7 +62,7 @@ final class Pipeline implements AutoCloseable {
             StreamsAppConfig streamsConfig = StreamsAppConfig.from(effective);
             createTopics(effective);
 
-            this.sources = own(Sources.load(producerSettings, out)).list();
+            this.sources = own(Sources.load(producerSettings, samplePort(settings), out)).list();
             own(StreamsApp.start(streamsConfig, Duration.ofSeconds(120)));
             this.watcher = own(new ConsoleWatcher(bootstrap, producerSettings.kafkaOverrides(),
                     producerSettings.topics(), out));
@@ -90,6 +90,15 @@ final class Pipeline implements AutoCloseable {
         return EmbeddedKafka.start(Path.of(settings.get("data.dir")).resolve("kafka"), port, Map.of());
     }
 
+    /** The {@code sample.site.port} setting, checked. */
+    static int samplePort(Map<String, String> settings) {
+        int port = (int) Settings.number(settings, "sample.site.port", 18080);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("sample.site.port must be between 0 and 65535, got " + port);
+        }
+        return port;
+    }
+
     /** Crawls every source once; returns what it did. */
     CrawlReport crawl() {
         return crawler.crawl(sources);
@@ -103,12 +112,12 @@ final class Pipeline implements AutoCloseable {
     record Sources(List<Source> list, SampleSite sampleSite) implements AutoCloseable {
 
         /** Loads {@code producer.sources.file}, or starts the sample site and uses the bundled sources. */
-        static Sources load(ProducerSettings settings, PrintWriter out) {
+        static Sources load(ProducerSettings settings, int samplePort, PrintWriter out) {
             try {
                 if (settings.sourcesFile() != null) {
                     return new Sources(SourcesFile.load(settings.sourcesFile(), Map.of()), null);
                 }
-                SampleSite site = SampleSite.start();
+                SampleSite site = SampleSite.start(samplePort);
                 out.printf("Sample news site at %s%n", site.baseUri());
                 try (InputStream in = Pipeline.class.getResourceAsStream(SAMPLE_SOURCES)) {
                     return new Sources(SourcesFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8),
@@ -132,9 +141,14 @@ final class Pipeline implements AutoCloseable {
 
     /** Creates the Newsflow topics missing on {@code bootstrap.servers}. */
     static void createTopics(Map<String, String> settings) {
+        createTopics(settings, settings.get("bootstrap.servers"));
+    }
+
+    /** Creates the Newsflow topics missing on {@code bootstrapServers}. */
+    static void createTopics(Map<String, String> settings, String bootstrapServers) {
         Properties p = new Properties();
         p.putAll(Settings.kafkaOverrides(settings));
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.get("bootstrap.servers"));
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (Admin admin = Admin.create(p)) {
             var created = TopicSetup.ensure(admin, new Topics(settings.get("topic.prefix")),
                     (int) Settings.number(settings, "topic.partitions", 3),

@@ -10,8 +10,6 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,20 +37,17 @@ final class ProduceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ProducerSettings producer = ProducerSettings.from(settings);
         Pipeline.createTopics(settings);
-        try (Pipeline.Sources sources = Pipeline.Sources.load(producer, out);
+        try (ShutdownSignal signal = new ShutdownSignal();
+             Pipeline.Sources sources = Pipeline.Sources.load(producer, Pipeline.samplePort(settings), out);
              KafkaPublisher publisher = new KafkaPublisher(producer.bootstrapServers(), producer.topics(),
                      producer.kafkaOverrides())) {
             Crawler crawler = new Crawler(new HttpFetcher(producer.fetch()), new ArticleExtractor(), publisher,
                     Clock.systemUTC());
-            CountDownLatch stop = new CountDownLatch(1);
-            if (!once) {
-                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "produce-shutdown"));
-            }
             do {
                 CrawlReport report = crawler.crawl(sources.list());
                 out.printf("Crawl done: %s%n", report);
                 out.flush();
-            } while (!once && !stop.await(producer.recrawlInterval().toMillis(), TimeUnit.MILLISECONDS));
+            } while (!once && !signal.awaitStop(producer.recrawlInterval().toMillis()));
         }
         return 0;
     }

@@ -6,8 +6,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,19 +34,16 @@ final class RunCommand implements Callable<Integer> {
         Map<String, String> settings = config.settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Pipeline pipeline = Pipeline.start(settings, out)) {
+        try (ShutdownSignal signal = new ShutdownSignal(); Pipeline pipeline = Pipeline.start(settings, out)) {
             if (once) {
                 return runOnce(pipeline, settings, out, err);
             }
-            CountDownLatch stop = new CountDownLatch(1);
-            Thread hook = new Thread(stop::countDown, "run-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
             long interval = Settings.number(settings, "producer.recrawl.interval.ms", 600_000);
             do {
                 CrawlReport report = pipeline.crawl();
                 out.printf("Crawl done: %s; next crawl in %d s (Ctrl-C stops)%n", report, interval / 1000);
                 out.flush();
-            } while (!stop.await(interval, TimeUnit.MILLISECONDS));
+            } while (!signal.awaitStop(interval));
             return 0;
         }
     }

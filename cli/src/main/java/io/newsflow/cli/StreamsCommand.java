@@ -5,7 +5,6 @@ import io.newsflow.streams.topology.StreamsAppConfig;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -27,15 +26,12 @@ final class StreamsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("streams needs a cluster: set --bootstrap-servers or bootstrap.servers");
         }
         Pipeline.createTopics(settings);
-        StreamsApp app = StreamsApp.start(StreamsAppConfig.from(settings), Duration.ofMinutes(5));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "streams-shutdown"));
-        spec.commandLine().getOut().println("Streams app running; Ctrl-C stops it.");
-        spec.commandLine().getOut().flush();
-        stopped.await();
+        try (ShutdownSignal signal = new ShutdownSignal();
+             StreamsApp app = StreamsApp.start(StreamsAppConfig.from(settings), Duration.ofMinutes(5))) {
+            spec.commandLine().getOut().println("Streams app running; Ctrl-C stops it.");
+            spec.commandLine().getOut().flush();
+            signal.awaitStop();
+        }
         return 0;
     }
 }

@@ -21,14 +21,12 @@ class RunOnceIT {
     Path dataDir;
 
     @Test
-    void runOnceEnrichesEverySampleArticleRaisesAlertsAndSkipsTheNonArticlePage() {
-        StringWriter runOut = new StringWriter();
-        StringWriter runErr = new StringWriter();
-        int status = Newsflow.execute(new PrintWriter(runOut, true), new PrintWriter(runErr, true),
-                "run", "--once", "--data-dir", dataDir.toString(), "--set", "broker.port=0");
-
-        assertThat(status).as("exit status; stderr:%n%s", runErr).isZero();
-        assertThat(runOut.toString()).contains("ARTICLE ").contains("ALERT ").contains("Done:");
+    void runOnceTwiceEnrichesEverySampleArticleOnceRaisesAlertsAndSkipsTheNonArticlePage() throws Exception {
+        int samplePort = freePort();
+        String firstRun = runOnce(samplePort);
+        assertThat(firstRun).contains("ARTICLE ").contains("ALERT ").contains("Done:");
+        // Same data folder, same site: the articles are published again, and deduplicated.
+        runOnce(samplePort);
 
         // The broker kept its data: start it again on the same folder and look with tail.
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka"))) {
@@ -37,8 +35,10 @@ class RunOnceIT {
             List<String> alerts = tail(kafka, "news.alerts");
             List<String> statuses = tail(kafka, "news.fetch-status");
 
-            assertThat(raw).hasSizeGreaterThanOrEqualTo(8);
-            assertThat(enriched).hasSameSizeAs(raw);
+            assertThat(raw).hasSizeGreaterThanOrEqualTo(16);
+            assertThat(enriched).hasSize(raw.size() / 2);
+            assertThat(enriched.stream().map(line -> line.substring(0, line.indexOf(",\"url\""))).distinct())
+                    .hasSameSizeAs(enriched);
             assertThat(enriched).noneMatch(line -> line.contains("about.html"));
             assertThat(enriched).allMatch(line -> line.contains("\"categories\":") && line.contains("\"sentiment\":"));
             assertThat(alerts).isNotEmpty().anyMatch(line -> line.contains("militant-extradition"));
@@ -54,6 +54,21 @@ class RunOnceIT {
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("unknown setting 'no.such.key'");
+    }
+
+    String runOnce(int samplePort) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Newsflow.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--once",
+                "--data-dir", dataDir.toString(), "--set", "broker.port=0", "--set", "sample.site.port=" + samplePort);
+        assertThat(status).as("exit status; stderr:%n%s", err).isZero();
+        return out.toString();
+    }
+
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     static List<String> tail(EmbeddedKafka kafka, String topic) {

@@ -48,8 +48,16 @@ public final class SampleSite implements AutoCloseable {
 
     /** Starts the site on 127.0.0.1 at a free port. */
     public static SampleSite start() {
+        return start(0);
+    }
+
+    /**
+     * Starts the site on 127.0.0.1 at {@code port} (0 = a free one). A fixed port keeps the pages'
+     * URLs, and so the article ids, the same from one run to the next.
+     */
+    public static SampleSite start(int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
                 Thread thread = new Thread(runnable, "sample-site");
                 thread.setDaemon(true);
@@ -62,7 +70,8 @@ public final class SampleSite implements AutoCloseable {
             LOG.info("Sample site serving on {}", site.baseUri);
             return site;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the sample site on 127.0.0.1", e);
+            throw new UncheckedIOException("cannot start the sample site on 127.0.0.1:" + port + ": " + e.getMessage()
+                    + (port == 0 ? "" : " (set sample.site.port to a free port, or 0 for any)"), e);
         }
     }
 
