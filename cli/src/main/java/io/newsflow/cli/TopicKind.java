@@ -5,6 +5,7 @@ import io.newsflow.schema.Article;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.FetchStatus;
 import io.newsflow.schema.KeywordAlert;
+import io.newsflow.schema.Trend;
 import io.newsflow.schemas.AvroSerde;
 import io.newsflow.schemas.Topics;
 import java.util.Optional;
@@ -17,6 +18,7 @@ enum TopicKind {
     ALERTS("news.alerts", KeywordAlert.class),
     ALERT_RULES("news.alert-rules", AlertRule.class),
     FETCH_STATUS("news.fetch-status", FetchStatus.class),
+    TRENDS("news.trends", Trend.class),
     DEAD_LETTERS("news.dlq", null);
 
     private final String baseName;

@@ -48,6 +48,11 @@ public record Topics(String prefix) {
         return prefix + "news.fetch-status";
     }
 
+    /** Windowed counts with spike flags; key = dimension + ':' + term, value = {@code Trend}. */
+    public String trends() {
+        return prefix + "news.trends";
+    }
+
     /** Records the streams app could not process, original bytes plus cause headers. */
     public String deadLetters() {
         return prefix + "news.dlq";
@@ -55,6 +60,6 @@ public record Topics(String prefix) {
 
     /** Every topic, in data-flow order. */
     public List<String> all() {
-        return List.of(articlesRaw(), fetchStatus(), articlesEnriched(), alertRules(), alerts(), deadLetters());
+        return List.of(articlesRaw(), fetchStatus(), articlesEnriched(), alertRules(), alerts(), trends(), deadLetters());
     }
 }

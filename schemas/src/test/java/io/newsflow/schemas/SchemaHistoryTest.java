@@ -7,6 +7,7 @@ import io.newsflow.schema.Article;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.FetchStatus;
 import io.newsflow.schema.KeywordAlert;
+import io.newsflow.schema.Trend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,7 +22,7 @@ class SchemaHistoryTest {
 
     static Stream<Schema> currentSchemas() {
         return Stream.of(Article.getClassSchema(), EnrichedArticle.getClassSchema(), KeywordAlert.getClassSchema(),
-                AlertRule.getClassSchema(), FetchStatus.getClassSchema());
+                AlertRule.getClassSchema(), FetchStatus.getClassSchema(), Trend.getClassSchema());
     }
 
     @ParameterizedTest
