@@ -58,19 +58,68 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param overrides extra broker properties (e.g. listener security), applied last
      */
     public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> overrides) {
+        return start(dataDir, port, overrides, null);
+    }
+
+    /**
+     * A user the broker knows from its first start, for SASL/SCRAM-SHA-256.
+     *
+     * @param name user name
+     * @param password the user's password; never logged
+     */
+    public record ScramUser(String name, String password) {
+        @Override
+        public String toString() {
+            return "ScramUser[name=" + name + ", password=(hidden)]";
+        }
+
+        /** The {@code sasl.jaas.config} value a client of this user sets. */
+        public String jaasConfig() {
+            return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + name
+                    + "\" password=\"" + password + "\";";
+        }
+
+        /** Client properties that authenticate as this user over SASL_PLAINTEXT. */
+        public Map<String, String> clientProperties() {
+            return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-256",
+                    "sasl.jaas.config", jaasConfig());
+        }
+    }
+
+    /**
+     * Starts a broker whose only client listener requires SASL/SCRAM-SHA-256: connections without
+     * valid credentials are refused. The user's credentials are written at format time, so the data
+     * folder must be new.
+     */
+    public static EmbeddedKafka startWithScram(Path dataDir, int port, ScramUser user) {
+        Map<String, String> sasl = new java.util.HashMap<>();
+        sasl.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT," + CONTROLLER + ":PLAINTEXT");
+        sasl.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        sasl.put("sasl.enabled.mechanisms", "SCRAM-SHA-256");
+        sasl.put("sasl.mechanism.inter.broker.protocol", "SCRAM-SHA-256");
+        sasl.put("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config", user.jaasConfig());
+        return start(dataDir, port, sasl, user);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, int port, Map<String, String> overrides, ScramUser scram) {
         try {
             Files.createDirectories(dataDir);
             Path logDir = dataDir.resolve("kraft-combined-logs");
             int clientPort = port == 0 ? freePort() : port;
             int controllerPort = freePort();
             Properties props = brokerProperties(logDir, clientPort, controllerPort);
+            if (scram != null) {
+                props.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + clientPort + "," + CONTROLLER + "://127.0.0.1:"
+                        + controllerPort);
+                props.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + clientPort);
+            }
             overrides.forEach(props::put);
-            format(logDir);
+            format(logDir, scram);
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             server.startup();
             String bootstrap = "127.0.0.1:" + clientPort;
             EmbeddedKafka kafka = new EmbeddedKafka(server, bootstrap, dataDir);
-            kafka.awaitReady(Duration.ofSeconds(60));
+            kafka.awaitReady(Duration.ofSeconds(60), scram == null ? Map.of() : scram.clientProperties());
             log.info("Embedded Kafka broker ready at {} (data in {})", bootstrap, dataDir.toAbsolutePath());
             return kafka;
         } catch (IOException e) {
@@ -148,7 +197,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path logDir) {
+    private static void format(Path logDir, ScramUser scram) {
         if (Files.exists(logDir.resolve("meta.properties"))) {
             return; // formatted by an earlier start: keep its cluster id and data
         }
@@ -163,14 +212,19 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                     .setIgnoreFormatted(true)
+                    .setScramArguments(scram == null ? java.util.List.of()
+                            : java.util.List.of("SCRAM-SHA-256=[name=" + scram.name() + ",password=" + scram.password() + "]"))
                     .run();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot format KRaft storage in " + logDir + ": " + e.getMessage(), e);
+            // The message of a formatting error could quote the SCRAM arguments: keep it out.
+            throw new IllegalStateException("cannot format KRaft storage in " + logDir + " ("
+                    + e.getClass().getSimpleName() + ")", scram == null ? e : null);
         }
     }
 
-    private void awaitReady(Duration timeout) {
+    private void awaitReady(Duration timeout, Map<String, String> clientProperties) {
         Properties p = new Properties();
+        p.putAll(clientProperties);
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         long deadline = System.nanoTime() + timeout.toNanos();
         try (Admin admin = Admin.create(p)) {

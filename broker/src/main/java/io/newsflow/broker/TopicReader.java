@@ -29,7 +29,20 @@ public final class TopicReader {
      */
     public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic, int expected,
                                                             Duration timeout, Duration settle) {
+        return read(bootstrapServers, topic, expected, timeout, settle, java.util.Map.of());
+    }
+
+    /** As {@link #read(String, String, int, Duration, Duration)}, with extra client properties (e.g. SASL). */
+    public static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic, int expected,
+                                                            java.util.Map<String, String> clientProperties) {
+        return read(bootstrapServers, topic, expected, Duration.ofSeconds(60), Duration.ofSeconds(2), clientProperties);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic, int expected,
+                                                             Duration timeout, Duration settle,
+                                                             java.util.Map<String, String> clientProperties) {
         Properties p = new Properties();
+        p.putAll(clientProperties);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "newsflow-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
