@@ -12,11 +12,16 @@ import picocli.CommandLine.Command;
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Streaming news ingestion: crawl, publish to Kafka, enrich, alert.",
         subcommands = {RunCommand.class, ProduceCommand.class, StreamsCommand.class, BrokerCommand.class,
-            TailCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class})
+            TailCommand.class, RulesCommand.class, SchemasCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow {
 
     /** Entry point of the runnable jar. */
     public static void main(String[] args) {
+        // Chosen before the first logger exists; the rest of the code never reads the environment.
+        if ("json".equalsIgnoreCase(System.getenv("NEWSFLOW_LOG_FORMAT"))
+                && System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        }
         System.exit(execute(args));
     }
 

@@ -63,7 +63,10 @@ final class Pipeline implements AutoCloseable {
             createTopics(effective);
 
             this.sources = own(Sources.load(producerSettings, samplePort(settings), out)).list();
-            own(StreamsApp.start(streamsConfig, Duration.ofSeconds(120)));
+            StreamsApp streams = own(StreamsApp.start(streamsConfig, Duration.ofSeconds(120)));
+            if (streams.webUri() != null) {
+                out.printf("Alerts page at %s%n", streams.webUri());
+            }
             this.watcher = own(new ConsoleWatcher(bootstrap, producerSettings.kafkaOverrides(),
                     producerSettings.topics(), out));
             KafkaPublisher publisher = own(new KafkaPublisher(bootstrap, producerSettings.topics(),

@@ -60,7 +60,8 @@ class RunOnceIT {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int status = Newsflow.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--once",
-                "--data-dir", dataDir.toString(), "--set", "broker.port=0", "--set", "sample.site.port=" + samplePort);
+                "--data-dir", dataDir.toString(), "--set", "broker.port=0", "--set", "sample.site.port=" + samplePort,
+                "--set", "web.port=0");
         assertThat(status).as("exit status; stderr:%n%s", err).isZero();
         return out.toString();
     }

@@ -49,12 +49,18 @@ public final class Crawler {
     private final CrawlSink sink;
     private final Clock clock;
     private final HostPacer pacer = new HostPacer();
+    private final CrawlMetrics metrics;
 
     public Crawler(HttpFetcher fetcher, ArticleExtractor extractor, CrawlSink sink, Clock clock) {
+        this(fetcher, extractor, sink, clock, CrawlMetrics.unexported());
+    }
+
+    public Crawler(HttpFetcher fetcher, ArticleExtractor extractor, CrawlSink sink, Clock clock, CrawlMetrics metrics) {
         this.fetcher = fetcher;
         this.extractor = extractor;
         this.sink = sink;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Crawls every source once, then flushes the sink so everything reported is acknowledged. */
@@ -190,7 +196,7 @@ public final class Crawler {
             extraction = extractor.extract(url, doc, sourceId, clock.instant());
         } catch (RuntimeException e) {
             // An extractor bug on one page must not stop the crawl; the page is reported, not lost silently.
-            log.warn("Extraction failed for {}", url, e);
+            log.atWarn().setMessage("Extraction failed").addKeyValue("url", url).setCause(e).log();
             record(report, status.setOutcome(FetchOutcome.FAILED).setReason("extraction failed: " + e).build());
             return;
         }
@@ -215,8 +221,14 @@ public final class Crawler {
     }
 
     private void record(CrawlReport report, FetchStatus status) {
-        log.debug("{} {} {}", status.getOutcome(), status.getUrl(), status.getReason() == null ? "" : status.getReason());
+        log.atDebug().setMessage("URL decided")
+                .addKeyValue("url", status.getUrl())
+                .addKeyValue("outcome", status.getOutcome())
+                .addKeyValue("articleId", status.getArticleId())
+                .addKeyValue("reason", status.getReason())
+                .log();
         report.count(status.getOutcome());
+        metrics.record(status.getOutcome(), status.getBytes(), status.getDurationMillis());
         sink.status(status);
     }
 }

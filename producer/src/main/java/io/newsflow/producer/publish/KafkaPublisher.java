@@ -52,6 +52,11 @@ public final class KafkaPublisher implements CrawlSink {
         this.topics = topics;
     }
 
+    /** Exposes this producer's Kafka client metrics (records sent, errors, latency) in {@code registry}. */
+    public void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer).bindTo(registry);
+    }
+
     @Override
     public void article(Article article) {
         producer.send(new ProducerRecord<>(topics.articlesRaw(), article.getId(), articles.encode(article)),
@@ -69,7 +74,8 @@ public final class KafkaPublisher implements CrawlSink {
             if (exception != null) {
                 failures.incrementAndGet();
                 firstFailure.compareAndSet(null, exception);
-                log.error("Cannot publish record for {}: {}", url, exception.toString());
+                log.atError().setMessage("Cannot publish record").addKeyValue("url", url)
+                        .addKeyValue("error", exception.toString()).log();
             }
         };
     }

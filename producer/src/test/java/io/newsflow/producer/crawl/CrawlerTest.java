@@ -57,8 +57,10 @@ class CrawlerTest {
     @TempDir
     Path folder;
 
+    final CrawlMetrics metrics = CrawlMetrics.unexported();
+
     Crawler crawler(CollectingSink sink) {
-        return new Crawler(new HttpFetcher(FETCH), new ArticleExtractor(), sink, Clock.systemUTC());
+        return new Crawler(new HttpFetcher(FETCH), new ArticleExtractor(), sink, Clock.systemUTC(), metrics);
     }
 
     @Test
@@ -137,5 +139,7 @@ class CrawlerTest {
         assertThat(sink.statuses).extracting(FetchStatus::getUrl).doesNotHaveDuplicates();
         assertThat(sink.articles).hasSize(9);
         assertThat(sink.articles).extracting(Article::getId).doesNotHaveDuplicates();
+        assertThat(metrics.count(FetchOutcome.ARTICLE)).isEqualTo(9);
+        assertThat(metrics.count(FetchOutcome.LISTING)).isEqualTo(2);
     }
 }

@@ -1,5 +1,6 @@
 package io.newsflow.streams.alert;
 
+import io.newsflow.schema.AlertKind;
 import io.newsflow.schema.AlertRule;
 import io.newsflow.schema.Article;
 import io.newsflow.schema.Category;
@@ -8,13 +9,21 @@ import io.newsflow.schema.KeywordAlert;
 import java.time.Instant;
 import java.util.List;
 
-/** Builds the {@link KeywordAlert} for one rule matching one article. */
+/**
+ * Builds the {@link KeywordAlert} for one rule matching one article. Every field is set explicitly,
+ * {@code kind} and {@code occurrences} included: the topology's story grouping rewrites those two, and
+ * leaving them to the builder's defaults would need Avro's trusted-class registration.
+ */
 final class AlertFactory {
 
     private AlertFactory() {}
 
+    /**
+     * @param snippets the article's snippet makers, shared by every alert of one match call so that
+     *     the article is split into sentences once
+     */
     static KeywordAlert create(AlertRule rule, EnrichedArticle enriched, ArticleText text,
-            TermHits hits, Instant now) {
+            Snippets.ForArticle snippets, TermHits hits, Instant now) {
         Article article = enriched.getArticle();
         List<String> categories = enriched.getCategories() == null ? List.of()
                 : enriched.getCategories().stream().map(Category::getCode).toList();
@@ -31,10 +40,14 @@ final class AlertFactory {
                 .setSource(article.getSource())
                 .setPublishedAt(article.getPublishedAt())
                 .setMatchedTerms(hits.matchedTerms())
-                .setSnippet(snippet(text, hits))
+                .setSnippet(snippet(text, snippets, hits))
                 .setCategories(categories)
                 .setSentimentScore(sentiment)
                 .setDetectedAt(now)
+                .setOwner(rule.getOwner())
+                .setStoryId(enriched.getStoryId())
+                .setKind(AlertKind.NEW)
+                .setOccurrences(1)
                 .build();
     }
 
@@ -42,16 +55,16 @@ final class AlertFactory {
      * The body passage with the most matches; the title when only the title matched; the body's
      * lead when only source or keywords matched (the title is on the alert already).
      */
-    private static String snippet(ArticleText text, TermHits hits) {
+    private static String snippet(ArticleText text, Snippets.ForArticle snippets, TermHits hits) {
         List<TermHits.Range> inBody = hits.in(QueryLanguage.BODY);
         List<TermHits.Range> inTitle = hits.in(QueryLanguage.TITLE);
         if (!inBody.isEmpty()) {
-            return Snippets.best(text.body(), inBody);
+            return snippets.body().best(inBody);
         } else if (!inTitle.isEmpty()) {
-            return Snippets.best(text.title(), inTitle);
+            return snippets.title().best(inTitle);
         } else if (!text.body().isBlank()) {
-            return Snippets.best(text.body(), List.of());
+            return snippets.body().best(List.of());
         }
-        return Snippets.best(text.title(), List.of());
+        return snippets.title().best(List.of());
     }
 }

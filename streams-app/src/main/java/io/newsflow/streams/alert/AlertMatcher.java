@@ -10,15 +10,23 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.monitor.CustomQueryHandler;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,29 +35,96 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each enabled rule is registered as a Monitor query under its rule id; a disabled rule is kept
  * (so {@link #rules()} still lists it) but not registered, so it never matches. For each article the
- * Monitor's presearcher picks the rules whose terms occur in it, runs only those, and reports where
- * each matched ({@link HighlightsMatch}); every match becomes one {@link KeywordAlert}.
+ * Monitor's presearcher picks the rules whose terms occur in it (see {@link Presearch}); of those,
+ * rules whose filters ({@link RuleFilter}: categories, languages, sources, minimum sentiment) refuse
+ * the article are skipped without running their query, the others are run and each match, with where
+ * it matched, becomes one {@link KeywordAlert}.
  *
- * <p>Thread-safe: any number of threads may {@link #match} at once; {@link #upsert} and
- * {@link #remove} wait for running matches, so a match sees either the old or the new rule set,
- * never a rule whose stored version and registered query disagree.
+ * <p>Load many rules with {@link #upsertAll}: the Monitor commits its query index once per call, so
+ * one call for 100,000 rules takes seconds where 100,000 {@link #upsert} calls would take hours.
+ *
+ * <p>Thread-safe: any number of threads may {@link #match} at once; {@link #upsert}, {@link #upsertAll}
+ * and {@link #remove} wait for running matches (and block new ones while they run), so a match sees
+ * either the old or the new rule set, never a rule whose stored version and registered query disagree.
  */
 public final class AlertMatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertMatcher.class);
 
+    /**
+     * How the Monitor picks candidate rules for an article. Both index each rule under terms it
+     * requires, so an article only runs rules that share a term with it; wildcard rules are indexed
+     * under their literal prefix. Measurements are in BENCHMARKS.md ("Alert matching").
+     */
+    public enum Presearch {
+        /** One term per rule (the most selective of its required terms by length): smallest index. */
+        TERMS,
+        /**
+         * Two terms per rule where the rule requires two (phrases, {@code a AND b}): an article must
+         * hold both to run the rule, which removes most candidates that would not match; the index
+         * holds every rule twice.
+         */
+        MULTIPASS
+    }
+
+    /**
+     * The Monitor commits its index after this many registered rules. Each commit adds at least one
+     * segment, and every segment repeats the presearcher's term lookups for every article, so one
+     * {@link #upsertAll} of 100,000 rules should make one segment, not five.
+     */
+    private static final int COMMIT_BATCH = 1_000_000;
+
     private final Monitor monitor;
+    private final Presearch presearch;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Every stored rule by id, enabled or not; guarded by {@link #lock}. */
     private final Map<String, CompiledRule> rules = new HashMap<>();
+    private final LongAdder articles = new LongAdder();
+    private final LongAdder candidates = new LongAdder();
+    private final LongAdder filteredOut = new LongAdder();
+    private final LongAdder alertCount = new LongAdder();
 
-    /** Creates a matcher with no rules. */
+    /** Creates a matcher with no rules and the {@link Presearch#MULTIPASS} presearcher. */
     public AlertMatcher() {
+        this(Presearch.MULTIPASS);
+    }
+
+    /** Creates a matcher with no rules and the given presearcher. */
+    public AlertMatcher(Presearch presearch) {
+        this.presearch = Objects.requireNonNull(presearch, "presearch");
+        MonitorConfiguration config = new OneSegmentPerLoad().setQueryUpdateBufferSize(COMMIT_BATCH);
         try {
-            monitor = new Monitor(QueryLanguage.ANALYZER);
+            monitor = new Monitor(QueryLanguage.ANALYZER, presearcher(presearch), config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the in-memory rule index", e);
         }
+    }
+
+    private static Presearcher presearcher(Presearch presearch) {
+        List<CustomQueryHandler> handlers = List.of(new PrefixPresearch());
+        return switch (presearch) {
+            case TERMS -> new TermFilteredPresearcher(TermFilteredPresearcher.DEFAULT_WEIGHTOR, handlers, Set.of());
+            // minWeight 0: a second pass may use any term the rule requires, however short.
+            case MULTIPASS -> new MultipassTermFilteredPresearcher(
+                    2, 0f, TermFilteredPresearcher.DEFAULT_WEIGHTOR, handlers, Set.of());
+        };
+    }
+
+    /**
+     * The Monitor's default index writer flushes a segment per 16 MB of buffered rules; a bulk load
+     * then leaves several segments. A larger buffer (only used while a load is being indexed) keeps
+     * one load in one segment.
+     */
+    private static final class OneSegmentPerLoad extends MonitorConfiguration {
+        @Override
+        protected IndexWriterConfig getIndexWriterConfig() {
+            return super.getIndexWriterConfig().setRAMBufferSizeMB(512);
+        }
+    }
+
+    /** The presearcher this matcher was created with. */
+    public Presearch presearch() {
+        return presearch;
     }
 
     /**
@@ -60,23 +135,56 @@ public final class AlertMatcher implements AutoCloseable {
      */
     public void upsert(AlertRule rule) throws InvalidRuleException {
         Objects.requireNonNull(rule, "rule");
-        CompiledRule compiled = CompiledRule.compile(rule);
-        String id = compiled.id();
+        CompiledRule compiled = store(List.of(rule)).get(0);
+        log.info("Stored rule {} version {} ({})", compiled.id(), compiled.rule().getVersion(),
+                compiled.rule().getEnabled() ? "enabled" : "disabled");
+    }
+
+    /**
+     * Validates every rule, then stores them all, replacing rules with the same ids; of two rules with
+     * the same id in {@code batch} the later wins. All or nothing: when one rule is refused none is
+     * stored.
+     *
+     * @throws InvalidRuleException naming the first rule {@link RuleValidator} refuses
+     */
+    public void upsertAll(Collection<AlertRule> batch) throws InvalidRuleException {
+        Objects.requireNonNull(batch, "batch");
+        long start = System.nanoTime();
+        List<CompiledRule> stored = store(batch);
+        log.info("Stored {} rule(s) in {} ms", stored.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private List<CompiledRule> store(Collection<AlertRule> batch) throws InvalidRuleException {
+        Map<String, CompiledRule> compiled = new LinkedHashMap<>();
+        for (AlertRule rule : batch) {
+            CompiledRule c = CompiledRule.compile(Objects.requireNonNull(rule, "rule"));
+            compiled.remove(c.id()); // keep the batch order of the survivors
+            compiled.put(c.id(), c);
+        }
+        List<MonitorQuery> enabled = new ArrayList<>();
+        List<String> disabled = new ArrayList<>();
+        for (CompiledRule c : compiled.values()) {
+            if (c.rule().getEnabled()) {
+                enabled.add(new MonitorQuery(c.id(), c.query(), c.rule().getQuery(), Map.of()));
+            } else {
+                disabled.add(c.id());
+            }
+        }
         lock.writeLock().lock();
         try {
-            if (compiled.rule().getEnabled()) {
-                monitor.register(new MonitorQuery(id, compiled.query(), compiled.rule().getQuery(), Map.of()));
-            } else {
-                monitor.deleteById(id);
+            if (!disabled.isEmpty()) {
+                monitor.deleteById(disabled);
             }
-            rules.put(id, compiled);
+            if (!enabled.isEmpty()) {
+                monitor.register(enabled); // replaces the registered query of an existing id
+            }
+            rules.putAll(compiled);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot update rule " + id + " in the in-memory index", e);
+            throw new UncheckedIOException("cannot update " + compiled.size() + " rule(s) in the in-memory index", e);
         } finally {
             lock.writeLock().unlock();
         }
-        log.info("Stored rule {} version {} ({})", id, compiled.rule().getVersion(),
-                compiled.rule().getEnabled() ? "enabled" : "disabled");
+        return List.copyOf(compiled.values());
     }
 
     /** Removes the rule with this id; returns false when there was none. */
@@ -97,37 +205,53 @@ public final class AlertMatcher implements AutoCloseable {
     }
 
     /**
-     * Matches one article against every enabled rule.
+     * Matches one article against every enabled rule: a rule matches when its query matches and its
+     * filters accept the article.
      *
      * @param now the detection time written on each alert
      * @return one alert per matching rule, ordered by rule id; empty when none matched
      */
     public List<KeywordAlert> match(EnrichedArticle article, Instant now) {
-        ArticleText text = ArticleText.of(article.getArticle());
+        ArticleText text = ArticleText.of(article);
+        RuleFilter.Facts facts = RuleFilter.Facts.of(article);
         List<KeywordAlert> alerts = new ArrayList<>();
         lock.readLock().lock();
         try {
+            articles.increment();
             if (rules.isEmpty()) {
                 return List.of();
             }
-            MatchingQueries<HighlightsMatch> result = monitor.match(text.toDocument(), HighlightsMatch.MATCHER);
+            // The Monitor creates the candidate matcher; keep hold of it to read its counts.
+            RuleMatch.Matcher[] created = new RuleMatch.Matcher[1];
+            MatchingQueries<RuleMatch> result = monitor.match(text.toDocument(), searcher -> {
+                created[0] = new RuleMatch.Matcher(searcher, id -> accepts(id, facts));
+                return created[0];
+            });
             result.getErrors().forEach((ruleId, e) ->
                     log.warn("Rule {} failed on article {}: {}", ruleId, article.getArticle().getId(), e.toString()));
-            for (HighlightsMatch match : result.getMatches()) {
+            Snippets.ForArticle snippets = new Snippets.ForArticle(text);
+            for (RuleMatch match : result.getMatches()) {
                 CompiledRule rule = rules.get(match.getQueryId());
-                if (rule != null && rule.rule().getEnabled()) {
-                    TermHits hits = TermHits.of(match, text, rule.shape());
-                    alerts.add(AlertFactory.create(rule.rule(), article, text, hits, now));
-                }
+                TermHits hits = TermHits.of(match, text, rule.shape());
+                alerts.add(AlertFactory.create(rule.rule(), article, text, snippets, hits, now));
             }
+            candidates.add(created[0].candidates());
+            filteredOut.add(created[0].filteredOut());
         } catch (IOException e) {
             throw new UncheckedIOException("matching article " + article.getArticle().getId() + " failed", e);
         } finally {
             lock.readLock().unlock();
         }
+        alertCount.add(alerts.size());
         alerts.sort(Comparator.comparing(KeywordAlert::getRuleId));
         log.debug("Article {} matched {} rule(s)", article.getArticle().getId(), alerts.size());
         return alerts;
+    }
+
+    /** Called under the read lock for each candidate, before its query runs. */
+    private boolean accepts(String ruleId, RuleFilter.Facts facts) {
+        CompiledRule rule = rules.get(ruleId);
+        return rule != null && rule.rule().getEnabled() && rule.filter().accepts(facts);
     }
 
     /** A snapshot of every stored rule (copies), enabled or not, ordered by id. */
@@ -142,6 +266,32 @@ public final class AlertMatcher implements AutoCloseable {
             lock.readLock().unlock();
         }
     }
+
+    /** Number of stored rules, enabled or not. */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return rules.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Counts since this matcher was created, for metrics and benchmarks. */
+    public Stats stats() {
+        return new Stats(articles.sum(), candidates.sum(), filteredOut.sum(), alertCount.sum());
+    }
+
+    /**
+     * Cumulative match counts.
+     *
+     * @param articles articles matched
+     * @param candidates rule parts the presearcher selected (a rule split at a top-level OR counts
+     *     once per selected part); the rest of the rules cost nothing per article
+     * @param filteredOut candidates skipped because the rule's filters refused the article
+     * @param alerts alerts returned
+     */
+    public record Stats(long articles, long candidates, long filteredOut, long alerts) {}
 
     /** Releases the Monitor (its index and background purge thread). */
     @Override

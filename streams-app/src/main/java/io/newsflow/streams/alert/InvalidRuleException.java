@@ -4,7 +4,7 @@ package io.newsflow.streams.alert;
  * An alert rule (or a rules file) that cannot be used, with the reason.
  *
  * <p>The message names the rule and the problem, e.g.
- * {@code rule 'eu-sanctions': unknown field 'author'; use title, body, source or keywords}, so it can
+ * {@code rule 'eu-sanctions': unknown field 'author'; use title, body, source, keywords or entities}, so it can
  * be shown as-is to whoever wrote the rule (CLI, HTTP API, log).
  */
 public final class InvalidRuleException extends Exception {

@@ -1,6 +1,7 @@
 package io.newsflow.streams.alert;
 
 import io.newsflow.schema.AlertRule;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.IndexSearcher;
@@ -13,18 +14,24 @@ import org.apache.lucene.search.WildcardQuery;
  * HTTP, rules file) instead of failing or misbehaving per article later.
  *
  * <p>Refused: an id outside {@code [A-Za-z0-9._-]{1,64}}; a blank name; a blank query or one over
- * 2000 characters; a syntax error; a field other than title, body, source or keywords; a leading
+ * 2000 characters; a syntax error; a field other than title, body, source, keywords or entities; a leading
  * wildcard ({@code *foo}, {@code ?foo}: it scans every term); a regular expression; a query that
  * would match every article ({@code *}, {@code *:*}, {@code title:*}, {@code NOT sport}); a group with
- * only negated clauses ({@code a AND (NOT b)} matches nothing in Lucene); more than 200 terms. Each
- * refusal is an {@link InvalidRuleException} naming the rule and the problem.
+ * only negated clauses ({@code a AND (NOT b)} matches nothing in Lucene); more than 200 terms. Of the
+ * filters: a category code not shaped {@code medtop:} + 8 digits; a language that is not two
+ * lower-case letters; a blank source; more than 50 entries in one list; a minimum absolute sentiment
+ * outside [0, 1]. Each refusal is an {@link InvalidRuleException} naming the rule and the problem.
  *
  * <p>Stateless and thread-safe.
  */
 public final class RuleValidator {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    private static final String FIELD_LIST = "title, body, source or keywords";
+    private static final Pattern CATEGORY = Pattern.compile("medtop:\\d{8}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    private static final String FIELD_LIST = "title, body, source, keywords or entities";
+    /** Filters are for narrowing a rule, not for enumerating the world; a longer list is a mistake. */
+    static final int MAX_FILTER_ENTRIES = 50;
 
     private RuleValidator() {}
 
@@ -37,8 +44,14 @@ public final class RuleValidator {
         compile(rule);
     }
 
-    /** Validates the rule and returns its parsed query, so the matcher parses each rule once. */
-    static Query compile(AlertRule rule) throws InvalidRuleException {
+    /**
+     * Validates the rule and returns its parsed Lucene query (over the fields of
+     * {@link QueryLanguage#document}), so the matcher parses each rule once and tools can run the
+     * very query the matcher runs.
+     *
+     * @throws InvalidRuleException naming the rule and the first problem found
+     */
+    public static Query compile(AlertRule rule) throws InvalidRuleException {
         String id = rule.getId();
         if (id == null || id.isEmpty()) {
             throw new InvalidRuleException(null, "rule has no id");
@@ -60,7 +73,50 @@ public final class RuleValidator {
         }
         Query query = parse(id, text);
         checkQuery(id, query);
+        checkFilters(id, rule);
         return query;
+    }
+
+    private static void checkFilters(String id, AlertRule rule) throws InvalidRuleException {
+        checkList(id, "categories", rule.getCategories());
+        for (String code : orEmpty(rule.getCategories())) {
+            if (!CATEGORY.matcher(code).matches()) {
+                throw new InvalidRuleException(id, "category '" + code
+                        + "' is not an IPTC Media Topic code such as medtop:11000000");
+            }
+        }
+        checkList(id, "languages", rule.getLanguages());
+        for (String language : orEmpty(rule.getLanguages())) {
+            if (!LANGUAGE.matcher(language).matches()) {
+                throw new InvalidRuleException(id, "language '" + language
+                        + "' is not a two-letter lower-case ISO 639-1 code such as en");
+            }
+        }
+        checkList(id, "sources", rule.getSources());
+        Double min = rule.getMinAbsSentiment();
+        // The negated test also refuses NaN, which compares false with everything.
+        if (min != null && !(min >= 0.0 && min <= 1.0)) {
+            throw new InvalidRuleException(id, "minAbsSentiment must be between 0 and 1, not " + min);
+        }
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+
+    private static void checkList(String id, String name, List<String> values) throws InvalidRuleException {
+        if (values == null) {
+            return; // a record built without the field: no filter, as with the schema default
+        }
+        if (values.size() > MAX_FILTER_ENTRIES) {
+            throw new InvalidRuleException(id, name + " has " + values.size() + " entries; the limit is "
+                    + MAX_FILTER_ENTRIES);
+        }
+        for (String value : values) {
+            if (value == null || value.isBlank()) {
+                throw new InvalidRuleException(id, name + " has a blank entry");
+            }
+        }
     }
 
     private static Query parse(String id, String text) throws InvalidRuleException {

@@ -33,7 +33,12 @@ import java.util.Set;
  *     severity: HIGH                    # optional: LOW, MEDIUM (default), HIGH, CRITICAL
  *     enabled: true                     # optional, default true
  *     version: 1                        # optional, default 1
+ *     categories: [medtop:16000000]     # optional filters, default none: IPTC codes,
+ *     languages: [en, fr]               #   ISO 639-1 codes,
+ *     sources: [The Harbour Courier]    #   outlet names or source ids,
+ *     min-abs-sentiment: 0.3            #   minimum |sentiment score| (0 to 1)
  * }</pre>
+ * A filter list may also be a single value ({@code languages: en}).
  * Quote queries that contain {@code :}, {@code #} or start with a quote. Unknown keys, duplicate
  * keys and duplicate ids are errors, as is anything {@link RuleValidator} refuses; each error is an
  * {@link InvalidRuleException} naming the rule (or its position {@code rules[i]} when it has no id).
@@ -42,9 +47,10 @@ import java.util.Set;
  */
 public final class RulesFile {
 
-    private static final Set<String> KEYS =
-            Set.of("id", "name", "query", "owner", "severity", "enabled", "version");
-    private static final String KEY_LIST = "id, name, query, owner, severity, enabled, version";
+    private static final Set<String> KEYS = Set.of("id", "name", "query", "owner", "severity", "enabled",
+            "version", "categories", "languages", "sources", "min-abs-sentiment");
+    private static final String KEY_LIST = "id, name, query, owner, severity, enabled, version,"
+            + " categories, languages, sources, min-abs-sentiment";
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
@@ -133,6 +139,10 @@ public final class RulesFile {
                 .setSeverity(severity(node, id))
                 .setEnabled(enabled(node, id))
                 .setVersion(version(node, id))
+                .setCategories(list(node, "categories", id))
+                .setLanguages(list(node, "languages", id))
+                .setSources(list(node, "sources", id))
+                .setMinAbsSentiment(minAbsSentiment(node, id))
                 .build();
     }
 
@@ -184,5 +194,40 @@ public final class RulesFile {
                     + value.asText() + "'");
         }
         return value.intValue();
+    }
+
+    /** A list of text values; a single value counts as a one-element list, a missing key as empty. */
+    private static List<String> list(JsonNode rule, String key, String id) throws InvalidRuleException {
+        JsonNode value = rule.get(key);
+        List<String> values = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return values;
+        }
+        if (value.isValueNode()) {
+            values.add(value.asText());
+            return values;
+        }
+        if (!value.isArray()) {
+            throw new InvalidRuleException(id, key + " must be a list of values, e.g. " + key + ": [a, b]");
+        }
+        for (JsonNode item : value) {
+            if (!item.isValueNode() || item.isNull()) {
+                throw new InvalidRuleException(id, key + " must be a list of values, e.g. " + key + ": [a, b]");
+            }
+            values.add(item.asText());
+        }
+        return values;
+    }
+
+    private static Double minAbsSentiment(JsonNode rule, String id) throws InvalidRuleException {
+        JsonNode value = rule.get("min-abs-sentiment");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw new InvalidRuleException(id, "min-abs-sentiment must be a number between 0 and 1, not '"
+                    + value.asText() + "'");
+        }
+        return value.doubleValue(); // the range is RuleValidator's to check, with the other filters
     }
 }

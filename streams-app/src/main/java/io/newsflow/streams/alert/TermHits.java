@@ -13,7 +13,6 @@ import java.util.Set;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.monitor.HighlightsMatch;
 
 /**
  * The words of an article that made a rule match: character ranges per field, sorted and without
@@ -36,20 +35,24 @@ final class TermHits {
         this.byField = byField;
     }
 
-    static TermHits of(HighlightsMatch match, ArticleText text, QueryShape shape) {
+    static TermHits of(RuleMatch match, ArticleText text, QueryShape shape) {
         Map<String, List<Range>> byField = new LinkedHashMap<>();
         for (String field : QueryLanguage.FIELDS) {
+            if (match.hits(field).isEmpty()) {
+                byField.put(field, List.of());
+                continue; // and skip joining the keywords or entities for nothing
+            }
             String fieldText = text.text(field);
             List<Range> ranges = new ArrayList<>();
-            for (HighlightsMatch.Hit hit : match.getHits(field)) {
-                if (hit.startOffset < 0 || hit.endOffset > fieldText.length()
-                        || hit.startOffset >= hit.endOffset) {
+            for (RuleMatch.Hit hit : match.hits(field)) {
+                if (hit.startOffset() < 0 || hit.endOffset() > fieldText.length()
+                        || hit.startOffset() >= hit.endOffset()) {
                     continue; // no usable offsets; the match still counts, it just cannot be shown
                 }
-                if (hit.endPosition > hit.startPosition) {
+                if (hit.endPosition() > hit.startPosition()) {
                     ranges.addAll(queryTermsWithin(field, fieldText, hit, shape));
                 } else {
-                    ranges.add(new Range(hit.startOffset, hit.endOffset));
+                    ranges.add(new Range(hit.startOffset(), hit.endOffset()));
                 }
             }
             byField.put(field, withoutOverlaps(ranges));
@@ -61,23 +64,26 @@ final class TermHits {
         return byField.getOrDefault(field, List.of());
     }
 
-    /** Distinct matched words, lower-cased, in reading order: title, body, source, keywords. */
+    /** Distinct matched words, lower-cased, in reading order: title, body, source, keywords, entities. */
     List<String> matchedTerms() {
         Set<String> terms = new LinkedHashSet<>();
         byField.forEach((field, ranges) -> {
+            if (ranges.isEmpty()) {
+                return;
+            }
             String fieldText = text.text(field);
             for (Range r : ranges) {
-                terms.add(fieldText.substring(r.start(), r.end())
-                        .replaceAll("\\s+", " ").toLowerCase(Locale.ROOT));
+                terms.add(Snippets.collapseSpaces(fieldText.substring(r.start(), r.end()))
+                        .toLowerCase(Locale.ROOT));
             }
         });
         return List.copyOf(terms);
     }
 
     private static List<Range> queryTermsWithin(
-            String field, String fieldText, HighlightsMatch.Hit hit, QueryShape shape) {
+            String field, String fieldText, RuleMatch.Hit hit, QueryShape shape) {
         Set<String> wanted = shape.termsByField().getOrDefault(field, Set.of());
-        String span = fieldText.substring(hit.startOffset, hit.endOffset);
+        String span = fieldText.substring(hit.startOffset(), hit.endOffset());
         List<Range> found = new ArrayList<>();
         try (TokenStream tokens = QueryLanguage.ANALYZER.tokenStream(field, span)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
@@ -85,15 +91,15 @@ final class TermHits {
             tokens.reset();
             while (tokens.incrementToken()) {
                 if (wanted.contains(term.toString())) {
-                    found.add(new Range(hit.startOffset + offset.startOffset(),
-                            hit.startOffset + offset.endOffset()));
+                    found.add(new Range(hit.startOffset() + offset.startOffset(),
+                            hit.startOffset() + offset.endOffset()));
                 }
             }
             tokens.end();
         } catch (IOException e) {
             throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
         }
-        return found.isEmpty() ? List.of(new Range(hit.startOffset, hit.endOffset)) : found;
+        return found.isEmpty() ? List.of(new Range(hit.startOffset(), hit.endOffset())) : found;
     }
 
     private static List<Range> withoutOverlaps(List<Range> ranges) {

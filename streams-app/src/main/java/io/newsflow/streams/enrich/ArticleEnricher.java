@@ -3,22 +3,29 @@ package io.newsflow.streams.enrich;
 import io.newsflow.schema.Article;
 import io.newsflow.schema.Category;
 import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.Entity;
 import io.newsflow.schema.Sentiment;
 import io.newsflow.schema.SentimentLabel;
+import io.newsflow.schemas.AvroTrust;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Enriches an {@link Article} with language, IPTC categories and sentiment.
+ * Enriches an {@link Article} with language, IPTC categories, sentiment and named entities.
  *
  * <p>Language is detected over title + body. When the detector cannot tell (too few stop words) and
  * the page declared a language, the declared one is used with confidence {@value #DECLARED_CONFIDENCE}:
  * a publisher's claim is usually right but unverified. Categories and sentiment come from English word
  * lists, so they are computed only when the article is English or undetermined; for another detected
  * language they would be noise (German "die" would read as "die"), and the article gets no categories
- * and a neutral sentiment with no sentences instead.
+ * and a neutral sentiment with no sentences instead. Entities likewise: the capitalisation rules fit
+ * English only, so another language gets just the listed places and organisations ("Pakistan", "NATO"),
+ * which are mostly written the same way.
+ *
+ * <p>Story ids and duplicate links are not set here: they need state across articles
+ * ({@link StoryMatcher}), which the topology owns.
  *
  * <p>Thread-safe and stateless after construction; build one and share it.
  */
@@ -30,19 +37,29 @@ public final class ArticleEnricher {
     private final LanguageDetector languageDetector;
     private final CategoryClassifier categoryClassifier;
     private final SentimentAnalyzer sentimentAnalyzer;
+    private final EntityExtractor entityExtractor;
 
     /** Composes the given enrichers. */
     public ArticleEnricher(LanguageDetector languageDetector, CategoryClassifier categoryClassifier,
-            SentimentAnalyzer sentimentAnalyzer) {
+            SentimentAnalyzer sentimentAnalyzer, EntityExtractor entityExtractor) {
         this.languageDetector = Objects.requireNonNull(languageDetector, "languageDetector");
         this.categoryClassifier = Objects.requireNonNull(categoryClassifier, "categoryClassifier");
         this.sentimentAnalyzer = Objects.requireNonNull(sentimentAnalyzer, "sentimentAnalyzer");
+        this.entityExtractor = Objects.requireNonNull(entityExtractor, "entityExtractor");
+        // EnrichedArticle nests records (Entity, Category) that Avro only builds for trusted packages.
+        AvroTrust.register();
     }
 
-    /** Creates an enricher with the bundled stop words, term lists and lexicon. */
+    /** Composes the given enrichers with the bundled entity lists. */
+    public ArticleEnricher(LanguageDetector languageDetector, CategoryClassifier categoryClassifier,
+            SentimentAnalyzer sentimentAnalyzer) {
+        this(languageDetector, categoryClassifier, sentimentAnalyzer, EntityExtractor.loadDefault());
+    }
+
+    /** Creates an enricher with the bundled stop words, term lists, lexicon and entity lists. */
     public static ArticleEnricher createDefault() {
         return new ArticleEnricher(new LanguageDetector(), CategoryClassifier.loadDefault(),
-                SentimentAnalyzer.loadDefault());
+                SentimentAnalyzer.loadDefault(), EntityExtractor.loadDefault());
     }
 
     /**
@@ -57,9 +74,13 @@ public final class ArticleEnricher {
         LanguageGuess language = language(article);
         List<Category> categories = List.of();
         Sentiment sentiment = neutral();
+        List<Entity> entities;
         if (!language.isDetermined() || ENGLISH.equals(language.code())) {
             categories = categoryClassifier.classify(article.getTitle(), article.getBody(), article.getSourceKeywords());
             sentiment = sentimentAnalyzer.analyze(article.getTitle(), article.getBody());
+            entities = entityExtractor.extract(article.getTitle(), article.getBody());
+        } else {
+            entities = entityExtractor.extractListed(article.getTitle(), article.getBody());
         }
         return EnrichedArticle.newBuilder()
                 .setArticle(article)
@@ -67,6 +88,7 @@ public final class ArticleEnricher {
                 .setLanguageConfidence(language.confidence())
                 .setCategories(categories)
                 .setSentiment(sentiment)
+                .setEntities(entities)
                 .setEnrichedAt(now)
                 .build();
     }

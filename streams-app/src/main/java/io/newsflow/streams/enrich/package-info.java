@@ -1,6 +1,9 @@
 /**
- * Enrichment stage of the streams app: language detection, IPTC Media Topic categories and news-tone
- * sentiment, composed by {@link io.newsflow.streams.enrich.ArticleEnricher}.
+ * Enrichment stage of the streams app: language detection, IPTC Media Topic categories, news-tone
+ * sentiment and named entities, composed by {@link io.newsflow.streams.enrich.ArticleEnricher}; and
+ * story assignment of near-duplicates ({@link io.newsflow.streams.enrich.SimHash},
+ * {@link io.newsflow.streams.enrich.StoryMatcher} over a pluggable
+ * {@link io.newsflow.streams.enrich.BandStore}), which the topology calls with its own state store.
  *
  * <p>Every class here is plain Java with no Kafka dependency, so the topology can call it from a
  * processor and tests can call it directly. Word lists and lexicons live as resources beside these

@@ -1,13 +1,19 @@
 package io.newsflow.streams.topology;
 
 import io.newsflow.schema.Article;
+import io.newsflow.schema.Category;
 import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.Entity;
 import io.newsflow.schema.KeywordAlert;
+import io.newsflow.schema.Trend;
 import io.newsflow.schemas.AvroSerde;
 import io.newsflow.schemas.Topics;
 import io.newsflow.streams.alert.AlertMatcher;
 import io.newsflow.streams.enrich.ArticleEnricher;
+import io.newsflow.streams.trend.SpikeDetector;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -16,22 +22,29 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The streams app's data flow, in one place:
- * {@code news.articles.raw} → drop tombstones → dedupe by article id → enrich (language, IPTC
- * categories, sentiment) → {@code news.articles.enriched} → match alert rules → {@code news.alerts}.
+ * <pre>
+ * news.articles.raw → drop tombstones → dedupe by article id → enrich (language, categories,
+ *   sentiment, entities; parallel by partition) → one partition → assign story (SimHash) →
+ *   news.articles.enriched
+ *   → match alert rules → group per rule and story (NEW, then UPDATE at most once per interval) → news.alerts
+ *   → count categories, entities and rule matches per hour → spike detection → news.trends
+ * </pre>
  * Records that cannot be read, and articles an enricher fails on, go to {@code news.dlq} through
  * Kafka Streams' dead-letter support (configured in {@link StreamsAppConfig#toStreamsProperties()}).
- * Every processor is named, so {@code describe()} reads like this comment.
+ * Story assignment, alert grouping and trend counting need one view of all articles, so they run on
+ * a single-partition stage after enrichment (the expensive, parallel part). Every processor is
+ * named, so {@code describe()} reads like this comment.
  */
 public final class NewsTopology {
 
     /** Name of the store of article ids already enriched. */
     public static final String SEEN_ARTICLES_STORE = "seen-article-ids";
+    private static final int MAX_TREND_ENTITIES = 5;
 
     private NewsTopology() {
     }
@@ -40,35 +53,69 @@ public final class NewsTopology {
      * Builds the topology.
      *
      * @param topics topic names
+     * @param settings tunables of the stateful stages
      * @param enricher the enrichment stage
-     * @param matcher the live alert rules (shared, thread-safe)
-     * @param clock source of enrichment and detection times
+     * @param matcher the live alert rules (shared, thread-safe; kept current by a {@code RuleSync})
+     * @param clock source of enrichment, detection and grouping times
      */
-    public static Topology build(Topics topics, ArticleEnricher enricher, AlertMatcher matcher, Clock clock) {
+    public static Topology build(Topics topics, TopologySettings settings, ArticleEnricher enricher,
+                                 AlertMatcher matcher, Clock clock) {
         AvroSerde<Article> articles = AvroSerde.of(Article.class);
         AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.of(EnrichedArticle.class);
         AvroSerde<KeywordAlert> alertsSerde = AvroSerde.of(KeywordAlert.class);
 
         StreamsBuilder builder = new StreamsBuilder();
-        StoreBuilder<KeyValueStore<String, Long>> seenStore = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(SEEN_ARTICLES_STORE), Serdes.String(), Serdes.Long());
-        builder.addStateStore(seenStore);
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(SEEN_ARTICLES_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoryProcessor.STORE), Serdes.String(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(AlertGroupProcessor.STORE), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TrendProcessor.STORE), Serdes.String(), Serdes.ByteArray()));
 
         KStream<String, EnrichedArticle> enriched = builder
                 .stream(topics.articlesRaw(), Consumed.with(Serdes.String(), articles).withName("read-raw-articles"))
                 .filter((id, article) -> article != null, Named.as("drop-tombstones"))
-                .process(DedupeProcessor::new, Named.as("dedupe-by-article-id"), SEEN_ARTICLES_STORE)
-                .mapValues(article -> enricher.enrich(article, clock.instant()), Named.as("enrich"));
+                .process(() -> new DedupeProcessor(settings.dedupeRetention(), clock), Named.as("dedupe-by-article-id"),
+                        SEEN_ARTICLES_STORE)
+                .mapValues(article -> enricher.enrich(article, clock.instant()), Named.as("enrich"))
+                .repartition(Repartitioned.<String, EnrichedArticle>as("one-view")
+                        .withKeySerde(Serdes.String()).withValueSerde(enrichedSerde).withNumberOfPartitions(1))
+                .processValues(() -> new StoryProcessor(settings.storyMaxDistance(), 64, settings.storyRetention()),
+                        Named.as("assign-story"), StoryProcessor.STORE);
 
         enriched.to(topics.articlesEnriched(),
                 Produced.with(Serdes.String(), enrichedSerde).withName("write-enriched"));
 
-        enriched
-                .flatMap((id, article) -> matcher.match(article, clock.instant()).stream()
-                        .map(alert -> KeyValue.pair(alert.getRuleId(), alert))
-                        .toList(), Named.as("match-alert-rules"))
+        KStream<String, KeywordAlert> matches = enriched.flatMap((id, article) -> matcher.match(article, clock.instant())
+                .stream().map(alert -> KeyValue.pair(alert.getRuleId(), alert)).toList(), Named.as("match-alert-rules"));
+        matches
+                .process(() -> new AlertGroupProcessor(settings.renotifyInterval(), settings.groupRetention(), clock),
+                        Named.as("group-alerts-per-story"), AlertGroupProcessor.STORE)
                 .to(topics.alerts(), Produced.with(Serdes.String(), alertsSerde).withName("write-alerts"));
 
+        KStream<String, String> articleTerms = enriched.flatMap((id, article) -> trendKeys(article),
+                Named.as("category-and-entity-terms"));
+        KStream<String, String> ruleTerms = matches.map((ruleId, alert) -> KeyValue.pair("RULE:" + ruleId, ""),
+                Named.as("rule-terms"));
+        articleTerms.merge(ruleTerms, Named.as("all-trend-terms"))
+                .process(() -> new TrendProcessor(new SpikeDetector(settings.spike()), settings.spike().recentWindows()),
+                        Named.as("count-and-detect-spikes"), TrendProcessor.STORE)
+                .to(topics.trends(), Produced.with(Serdes.String(), AvroSerde.of(Trend.class)).withName("write-trends"));
+
         return builder.build();
+    }
+
+    private static List<KeyValue<String, String>> trendKeys(EnrichedArticle article) {
+        List<KeyValue<String, String>> keys = new ArrayList<>();
+        for (Category c : article.getCategories()) {
+            keys.add(KeyValue.pair("CATEGORY:" + c.getCode(), ""));
+        }
+        List<Entity> entities = article.getEntities();
+        for (int i = 0; i < Math.min(MAX_TREND_ENTITIES, entities.size()); i++) {
+            keys.add(KeyValue.pair("ENTITY:" + entities.get(i).getText(), ""));
+        }
+        return keys;
     }
 }

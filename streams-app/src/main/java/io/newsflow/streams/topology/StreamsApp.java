@@ -5,34 +5,45 @@ import io.newsflow.streams.alert.AlertMatcher;
 import io.newsflow.streams.alert.InvalidRuleException;
 import io.newsflow.streams.alert.RulesFile;
 import io.newsflow.streams.enrich.ArticleEnricher;
+import io.newsflow.streams.rules.KafkaRuleAdmin;
+import io.newsflow.streams.rules.RulePublisher;
+import io.newsflow.streams.rules.RuleSync;
+import io.newsflow.streams.rules.RulesTopic;
+import io.newsflow.streams.web.AlertFeed;
+import io.newsflow.streams.web.WebServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running instance of the streams app: loads the alert rules, builds {@link NewsTopology} and runs
- * it with {@link KafkaStreams} until closed. Any number of instances with the same application id
- * split the input partitions between them.
+ * A running instance of the streams app: seeds and follows the alert rules topic, runs
+ * {@link NewsTopology} with {@link KafkaStreams}, and serves the alerts page. Any number of
+ * instances with the same application id split the input partitions between them.
  */
 public final class StreamsApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamsApp.class);
     private static final String SAMPLE_RULES = "/io/newsflow/streams/sample-rules.yaml";
 
-    private final KafkaStreams streams;
-    private final AlertMatcher matcher;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private KafkaStreams streams;
+    private WebServer web;
 
-    private StreamsApp(KafkaStreams streams, AlertMatcher matcher) {
-        this.streams = streams;
-        this.matcher = matcher;
+    private StreamsApp() {
     }
 
     /**
@@ -42,68 +53,141 @@ public final class StreamsApp implements AutoCloseable {
      * @throws IllegalStateException when the app does not reach RUNNING within {@code startTimeout}
      */
     public static StreamsApp start(StreamsAppConfig config, Duration startTimeout) {
-        AlertMatcher matcher = new AlertMatcher();
+        StreamsApp app = new StreamsApp();
         try {
-            for (AlertRule rule : loadRules(config)) {
-                matcher.upsert(rule);
-            }
-        } catch (InvalidRuleException e) {
-            matcher.close();
-            throw new IllegalArgumentException(e.getMessage(), e);
+            app.startParts(config, startTimeout);
+            return app;
+        } catch (RuntimeException e) {
+            app.close();
+            throw e;
         }
-        Topology topology = NewsTopology.build(config.topics(), ArticleEnricher.createDefault(), matcher, Clock.systemUTC());
-        log.info("Starting streams app {} with {} alert rule(s)\n{}", config.applicationId(), matcher.rules().size(),
-                topology.describe());
-        KafkaStreams streams = new KafkaStreams(topology, config.toStreamsProperties());
-        streams.setUncaughtExceptionHandler(e -> {
-            log.error("Stream thread failed; replacing it", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
-        StreamsApp app = new StreamsApp(streams, matcher);
-        streams.start();
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        while (streams.state() != KafkaStreams.State.RUNNING) {
-            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
-                app.close();
-                throw new IllegalStateException("streams app did not reach RUNNING within " + startTimeout
-                        + " (state " + streams.state() + ")");
-            }
-            sleep(100);
-        }
-        return app;
     }
 
-    /** The rules from {@code streams.rules.file}, or the bundled sample rules when it is not set. */
-    static List<AlertRule> loadRules(StreamsAppConfig config) throws InvalidRuleException {
+    private void startParts(StreamsAppConfig config, Duration startTimeout) {
+        String rulesTopic = config.topics().alertRules();
+        RulePublisher publisher = own(new RulePublisher(config.bootstrapServers(), config.kafkaOverrides(), rulesTopic));
+        seedRules(config, publisher);
+        AlertMatcher matcher = own(new AlertMatcher());
+        RuleSync sync = own(new RuleSync(config.bootstrapServers(), config.kafkaOverrides(), rulesTopic, matcher));
+        await(sync, startTimeout);
+
+        Topology topology = NewsTopology.build(config.topics(), config.topology(), ArticleEnricher.createDefault(),
+                matcher, Clock.systemUTC());
+        log.info("Starting streams app {}\n{}", config.applicationId(), topology.describe());
+        streams = new KafkaStreams(topology, config.toStreamsProperties());
+        resources.push(() -> streams.close(Duration.ofSeconds(30)));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("Stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        awaitRunning(startTimeout);
+
+        if (config.web() != null) {
+            AlertFeed feed = new AlertFeed(1000, Clock.systemUTC());
+            own(new AlertTail(config.bootstrapServers(), config.kafkaOverrides(), config.topics().alerts(), feed));
+            web = own(WebServer.start(config.web(), feed, new KafkaRuleAdmin(matcher, publisher)));
+            log.info("Alerts page at {}", web.uri());
+        }
+    }
+
+    /**
+     * Rules from {@code streams.rules.file} are written to the rules topic when they differ from what
+     * it holds; without a file, the bundled sample rules are written once, into an empty topic.
+     */
+    private static void seedRules(StreamsAppConfig config, RulePublisher publisher) {
+        Map<String, AlertRule> current = RulesTopic.readAll(config.bootstrapServers(), config.kafkaOverrides(),
+                config.topics().alertRules());
+        List<AlertRule> wanted;
         try {
             if (config.rulesFile() != null) {
-                return RulesFile.load(config.rulesFile());
+                wanted = RulesFile.load(config.rulesFile());
+            } else if (current.isEmpty()) {
+                wanted = sampleRules();
+            } else {
+                return;
             }
-            try (InputStream in = StreamsApp.class.getResourceAsStream(SAMPLE_RULES)) {
-                return RulesFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            for (AlertRule rule : wanted) {
+                AlertRule existing = current.get(rule.getId());
+                if (existing == null || !sameContent(existing, rule)) {
+                    publisher.publish(rule, existing);
+                }
             }
+        } catch (InvalidRuleException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read alert rules " + config.rulesFile() + ": " + e.getMessage(), e);
         }
     }
 
+    static List<AlertRule> sampleRules() throws InvalidRuleException {
+        try (InputStream in = StreamsApp.class.getResourceAsStream(SAMPLE_RULES)) {
+            return RulesFile.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled sample rules", e);
+        }
+    }
+
+    /** Equal except for the version, which the publisher assigns. */
+    static boolean sameContent(AlertRule a, AlertRule b) {
+        return a.getId().equals(b.getId()) && a.getName().equals(b.getName()) && a.getQuery().equals(b.getQuery())
+                && Objects.equals(a.getOwner(), b.getOwner()) && a.getSeverity() == b.getSeverity()
+                && a.getEnabled() == b.getEnabled() && a.getCategories().equals(b.getCategories())
+                && a.getLanguages().equals(b.getLanguages()) && a.getSources().equals(b.getSources())
+                && Objects.equals(a.getMinAbsSentiment(), b.getMinAbsSentiment());
+    }
+
+    private static void await(RuleSync sync, Duration timeout) {
+        try {
+            if (!sync.awaitLoaded(timeout)) {
+                throw new IllegalStateException("alert rules topic not loaded within " + timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading alert rules", e);
+        }
+    }
+
+    private void awaitRunning(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || !streams.state().isRunningOrRebalancing()) {
+                throw new IllegalStateException("streams app did not reach RUNNING within " + timeout
+                        + " (state " + streams.state() + ")");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the streams app", e);
+            }
+        }
+    }
+
     /** Current state of the underlying Kafka Streams instance. */
     public KafkaStreams.State state() {
-        return streams.state();
+        return streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state();
+    }
+
+    /** Address of the alerts page, or null when it is off. */
+    public URI webUri() {
+        return web == null ? null : web.uri();
+    }
+
+    private <T extends AutoCloseable> T own(T resource) {
+        resources.push(resource);
+        return resource;
     }
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
-        matcher.close();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting the streams app", e);
+        while (!resources.isEmpty()) {
+            AutoCloseable r = resources.pop();
+            try {
+                r.close();
+            } catch (Exception e) {
+                log.warn("Error while stopping {}", r.getClass().getSimpleName(), e);
+            }
         }
     }
 }

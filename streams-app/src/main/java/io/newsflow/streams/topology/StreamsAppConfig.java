@@ -2,6 +2,7 @@ package io.newsflow.streams.topology;
 
 import io.newsflow.schemas.Settings;
 import io.newsflow.schemas.Topics;
+import io.newsflow.streams.web.WebConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,8 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
  * @param numThreads stream threads in this instance
  * @param rulesFile YAML file of alert rules, or null for the bundled sample rules
  * @param kafkaOverrides extra client properties ({@code kafka.*} keys without the prefix), e.g. security settings
+ * @param topology tunables of the stateful stages
+ * @param web where the alerts page listens, or null when it is off
  */
 public record StreamsAppConfig(
         String bootstrapServers,
@@ -29,7 +32,9 @@ public record StreamsAppConfig(
         Path stateDir,
         int numThreads,
         Path rulesFile,
-        Map<String, String> kafkaOverrides) {
+        Map<String, String> kafkaOverrides,
+        TopologySettings topology,
+        WebConfig web) {
 
     public StreamsAppConfig {
         requireText(bootstrapServers, "bootstrap.servers");
@@ -40,6 +45,7 @@ public record StreamsAppConfig(
             throw new IllegalArgumentException("streams.num.threads must be between 1 and 64, got " + numThreads);
         }
         kafkaOverrides = Map.copyOf(kafkaOverrides);
+        Objects.requireNonNull(topology, "topology");
     }
 
     /** Reads the {@code streams.*}, {@code topic.prefix}, {@code bootstrap.servers} and {@code kafka.*} keys. */
@@ -52,7 +58,13 @@ public record StreamsAppConfig(
                 Path.of(settings.getOrDefault("data.dir", ".newsflow")).resolve("streams"),
                 (int) Settings.number(settings, "streams.num.threads", 1),
                 rules.isEmpty() ? null : Path.of(rules),
-                Settings.kafkaOverrides(settings));
+                Settings.kafkaOverrides(settings),
+                TopologySettings.from(settings),
+                Boolean.parseBoolean(settings.getOrDefault("web.enabled", "true"))
+                        ? new WebConfig(settings.getOrDefault("web.host", "127.0.0.1"),
+                                (int) Settings.number(settings, "web.port", 8088),
+                                blankToNull(settings.get("web.token")))
+                        : null);
     }
 
     /** Kafka Streams properties: exactly-once v2, poison records and failing enrichments to the DLQ. */
@@ -71,6 +83,10 @@ public record StreamsAppConfig(
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
         return p;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static void requireText(String value, String key) {

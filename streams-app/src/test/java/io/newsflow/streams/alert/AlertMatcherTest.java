@@ -6,10 +6,14 @@ import static io.newsflow.streams.alert.Fixtures.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsflow.schema.AlertKind;
 import io.newsflow.schema.AlertRule;
 import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.Entity;
+import io.newsflow.schema.EntityType;
 import io.newsflow.schema.KeywordAlert;
 import io.newsflow.schema.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,6 +143,42 @@ class AlertMatcherTest {
         KeywordAlert alert = onlyAlert("keywords:nuclear", tagged);
 
         assertThat(alert.getMatchedTerms()).containsExactly("nuclear");
+    }
+
+    private static final EnrichedArticle WITH_ENTITIES = article("Sanctions widened",
+            "Ministers agreed new measures on Tuesday.", "The Daily", List.of("Trade"),
+            List.of(new Entity("United States", EntityType.PLACE, 3, 0),
+                    new Entity("Acme Shipping", EntityType.ORGANIZATION, 1, 40)));
+
+    @Test
+    void entitiesFieldSearchesTheEntityTexts() throws Exception {
+        matcher.upsert(rule("us", "entities:\"united states\""));
+        matcher.upsert(rule("acme", "entities:acme AND sanctions"));
+        matcher.upsert(rule("body-word", "entities:ministers"));
+
+        assertThat(matchingRuleIds(WITH_ENTITIES)).containsExactly("acme", "us");
+    }
+
+    @Test
+    void entityPhraseDoesNotSpanTwoEntities() throws Exception {
+        matcher.upsert(rule("across", "entities:\"states acme\""));
+
+        assertThat(matchingRuleIds(WITH_ENTITIES)).isEmpty();
+    }
+
+    @Test
+    void entitiesAreNotSearchedWithoutTheFieldName() throws Exception {
+        matcher.upsert(rule("default-fields", "acme"));
+
+        assertThat(matchingRuleIds(WITH_ENTITIES)).isEmpty();
+    }
+
+    @Test
+    void entityMatchReportsTheEntityWordsAsMatchedTerms() throws Exception {
+        KeywordAlert alert = onlyAlert("entities:\"united states\"", WITH_ENTITIES);
+
+        assertThat(alert.getMatchedTerms()).containsExactly("united", "states");
+        assertThat(alert.getSnippet()).isEqualTo("Ministers agreed new measures on Tuesday.");
     }
 
     @Test
@@ -294,6 +334,51 @@ class AlertMatcherTest {
         assertThat(alert.getCategories()).containsExactly("medtop:16000000", "medtop:11000000");
         assertThat(alert.getSentimentScore()).isEqualTo(-0.4);
         assertThat(alert.getDetectedAt()).isEqualTo(NOW);
+        assertThat(alert.getOwner()).isEqualTo("desk");
+        assertThat(alert.getStoryId()).isEqualTo("story-1");
+    }
+
+    @Test
+    void alertIsANewAlertForOneOccurrence() throws Exception {
+        // Grouping alerts per story (UPDATE, more occurrences) is the topology's job.
+        KeywordAlert alert = onlyAlert("militant", ARREST);
+
+        assertThat(alert.getKind()).isEqualTo(AlertKind.NEW);
+        assertThat(alert.getOccurrences()).isEqualTo(1);
+    }
+
+    @Test
+    void alertHasNoOwnerWhenTheRuleHasNone() throws Exception {
+        AlertRule rule = rule("r", "militant");
+        rule.setOwner(null);
+        matcher.upsert(rule);
+
+        assertThat(matcher.match(ARREST, NOW).get(0).getOwner()).isNull();
+    }
+
+    @Test
+    void storedRuleKeepsItsFiltersWhenTheCallerChangesTheirLists() throws Exception {
+        AlertRule rule = rule("r", "militant");
+        List<String> languages = new ArrayList<>(List.of("fr"));
+        rule.setLanguages(languages);
+        matcher.upsert(rule);
+
+        languages.set(0, "en");
+
+        assertThat(matcher.match(ARREST, NOW)).isEmpty();
+        assertThat(matcher.rules()).singleElement()
+                .extracting(AlertRule::getLanguages).isEqualTo(List.of("fr"));
+    }
+
+    @Test
+    void rulesReturnsCopiesThatCannotChangeTheStoredRule() throws Exception {
+        AlertRule rule = rule("r", "militant");
+        rule.setLanguages(List.of("en"));
+        matcher.upsert(rule);
+
+        matcher.rules().iterator().next().getLanguages().set(0, "fr");
+
+        assertThat(matchingRuleIds(ARREST)).containsExactly("r");
     }
 
     @Test

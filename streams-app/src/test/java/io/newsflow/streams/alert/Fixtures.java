@@ -4,6 +4,7 @@ import io.newsflow.schema.AlertRule;
 import io.newsflow.schema.Article;
 import io.newsflow.schema.Category;
 import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.Entity;
 import io.newsflow.schema.Sentiment;
 import io.newsflow.schema.SentimentLabel;
 import io.newsflow.schema.Severity;
@@ -31,6 +32,10 @@ final class Fixtures {
                 .setSeverity(Severity.HIGH)
                 .setEnabled(true)
                 .setVersion(1)
+                .setCategories(List.of())
+                .setLanguages(List.of())
+                .setSources(List.of())
+                .setMinAbsSentiment(null)
                 .build();
     }
 
@@ -39,6 +44,11 @@ final class Fixtures {
     }
 
     static EnrichedArticle article(String title, String body, String source, List<String> keywords) {
+        return article(title, body, source, keywords, List.of());
+    }
+
+    static EnrichedArticle article(String title, String body, String source, List<String> keywords,
+            List<Entity> entities) {
         Article article = Article.newBuilder()
                 .setId("a1")
                 .setUrl("https://news.example/story?utm=x")
@@ -66,6 +76,9 @@ final class Fixtures {
                         .setLabel(SentimentLabel.NEGATIVE)
                         .setSentences(List.of())
                         .build())
+                .setEntities(entities)
+                .setStoryId("story-1")
+                .setDuplicateOf(null)
                 .setEnrichedAt(NOW)
                 .build();
     }

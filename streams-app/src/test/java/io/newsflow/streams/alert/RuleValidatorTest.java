@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.schema.AlertRule;
 import io.newsflow.schema.Severity;
+import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,7 +37,8 @@ class RuleValidatorTest {
 
     @Test
     void refusesRuleWithoutId() {
-        AlertRule rule = new AlertRule(null, "No id", "militant", null, Severity.LOW, true, 1);
+        AlertRule rule = new AlertRule(null, "No id", "militant", null, Severity.LOW, true, 1,
+                List.of(), List.of(), List.of(), null);
 
         refusing(rule).hasMessage("rule has no id");
     }
@@ -98,7 +100,7 @@ class RuleValidatorTest {
     @Test
     void refusesUnknownField() {
         refusing("militant AND author:smith")
-                .hasMessage("rule 'r1': unknown field 'author'; use title, body, source or keywords");
+                .hasMessage("rule 'r1': unknown field 'author'; use title, body, source, keywords or entities");
     }
 
     @Test
@@ -134,5 +136,84 @@ class RuleValidatorTest {
         }
 
         assertThatCode(() -> RuleValidator.validate(rule("r1", query.toString()))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void acceptsTheEntitiesField() {
+        assertThatCode(() -> RuleValidator.validate(rule("r1", "entities:\"United States\" AND sanctions")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void acceptsWellFormedFilters() {
+        AlertRule rule = rule("r1", "militant");
+        rule.setCategories(List.of("medtop:16000000", "medtop:11000000"));
+        rule.setLanguages(List.of("en", "fr"));
+        rule.setSources(List.of("The Daily", "harbour-courier"));
+        rule.setMinAbsSentiment(0.0);
+
+        assertThatCode(() -> RuleValidator.validate(rule)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"politics", "medtop:1100000", "medtop:110000000", "MEDTOP:11000000", "iptc:11000000"})
+    void refusesCategoryThatIsNotAMediaTopicCode(String code) {
+        AlertRule rule = rule("r1", "militant");
+        rule.setCategories(List.of("medtop:16000000", code));
+
+        refusing(rule).hasMessage("rule 'r1': category '" + code
+                + "' is not an IPTC Media Topic code such as medtop:11000000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EN", "eng", "e", "en-GB", "e1"})
+    void refusesLanguageThatIsNotTwoLowerCaseLetters(String language) {
+        AlertRule rule = rule("r1", "militant");
+        rule.setLanguages(List.of(language));
+
+        refusing(rule).hasMessageContaining("language '" + language + "' is not a two-letter lower-case");
+    }
+
+    @Test
+    void refusesBlankSource() {
+        AlertRule rule = rule("r1", "militant");
+        rule.setSources(List.of("The Daily", " "));
+
+        refusing(rule).hasMessage("rule 'r1': sources has a blank entry");
+    }
+
+    @Test
+    void refusesMoreThan50EntriesInAFilterList() {
+        AlertRule rule = rule("r1", "militant");
+        rule.setSources(java.util.stream.IntStream.rangeClosed(1, 51).mapToObj(i -> "outlet-" + i).toList());
+
+        refusing(rule).hasMessage("rule 'r1': sources has 51 entries; the limit is 50");
+    }
+
+    @Test
+    void accepts50EntriesInAFilterList() {
+        AlertRule rule = rule("r1", "militant");
+        rule.setSources(java.util.stream.IntStream.rangeClosed(1, 50).mapToObj(i -> "outlet-" + i).toList());
+
+        assertThatCode(() -> RuleValidator.validate(rule)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {-0.1, 1.01, Double.NaN, Double.POSITIVE_INFINITY})
+    void refusesMinAbsSentimentOutsideZeroToOne(double min) {
+        AlertRule rule = rule("r1", "militant");
+        rule.setMinAbsSentiment(min);
+
+        refusing(rule).hasMessageContaining("minAbsSentiment must be between 0 and 1");
+    }
+
+    @Test
+    void treatsMissingFilterListsAsNoFilter() {
+        AlertRule rule = rule("r1", "militant");
+        rule.setCategories(null);
+        rule.setLanguages(null);
+        rule.setSources(null);
+
+        assertThatCode(() -> RuleValidator.validate(rule)).doesNotThrowAnyException();
     }
 }

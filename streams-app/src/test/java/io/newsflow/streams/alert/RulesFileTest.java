@@ -102,4 +102,59 @@ class RulesFileTest {
     void acceptsAnEmptyRulesList() throws Exception {
         assertThat(RulesFile.parse("rules: []\n")).isEmpty();
     }
+
+    @Test
+    void readsFilters() throws Exception {
+        String yaml = """
+                rules:
+                  - id: calm-politics
+                    name: Calm politics
+                    query: election
+                    categories: [medtop:11000000, medtop:16000000]
+                    languages: en
+                    sources: [The Daily, harbour-courier]
+                    min-abs-sentiment: 0.25
+                """;
+
+        AlertRule rule = RulesFile.parse(yaml).get(0);
+
+        assertThat(rule.getCategories()).containsExactly("medtop:11000000", "medtop:16000000");
+        assertThat(rule.getLanguages()).containsExactly("en");
+        assertThat(rule.getSources()).containsExactly("The Daily", "harbour-courier");
+        assertThat(rule.getMinAbsSentiment()).isEqualTo(0.25);
+    }
+
+    @Test
+    void filtersDefaultToNone() throws Exception {
+        AlertRule rule = RulesFile.parse("rules:\n  - id: a\n    name: A\n    query: a\n").get(0);
+
+        assertThat(rule.getCategories()).isEmpty();
+        assertThat(rule.getLanguages()).isEmpty();
+        assertThat(rule.getSources()).isEmpty();
+        assertThat(rule.getMinAbsSentiment()).isNull();
+    }
+
+    @Test
+    void refusesAFilterTheValidatorRefuses() {
+        String yaml = "rules:\n  - id: a\n    name: A\n    query: a\n    languages: [English]\n";
+
+        assertThatThrownBy(() -> RulesFile.parse(yaml))
+                .hasMessageStartingWith("rule 'a': language 'English' is not a two-letter lower-case");
+    }
+
+    @Test
+    void refusesNonNumericMinAbsSentiment() {
+        String yaml = "rules:\n  - id: a\n    name: A\n    query: a\n    min-abs-sentiment: high\n";
+
+        assertThatThrownBy(() -> RulesFile.parse(yaml))
+                .hasMessage("rule 'a': min-abs-sentiment must be a number between 0 and 1, not 'high'");
+    }
+
+    @Test
+    void refusesNestedValuesInAFilterList() {
+        String yaml = "rules:\n  - id: a\n    name: A\n    query: a\n    sources: [[x]]\n";
+
+        assertThatThrownBy(() -> RulesFile.parse(yaml))
+                .hasMessageStartingWith("rule 'a': sources must be a list of values");
+    }
 }

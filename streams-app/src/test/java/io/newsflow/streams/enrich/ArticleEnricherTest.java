@@ -1,9 +1,12 @@
 package io.newsflow.streams.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.newsflow.schema.Article;
 import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.Entity;
+import io.newsflow.schema.EntityType;
 import io.newsflow.schema.SentimentLabel;
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +63,35 @@ class ArticleEnricherTest {
         EnrichedArticle enriched = ENRICHER.enrich(article("Brexit", "Live updates", null), NOW);
         assertThat(enriched.getLanguage()).isEqualTo("und");
         assertThat(enriched.getLanguageConfidence()).isZero();
+    }
+
+    @Test
+    void englishArticleGetsItsNamedEntitiesMostMentionedFirst() {
+        EnrichedArticle enriched = ENRICHER.enrich(article("Pakistan hands ISIS-K suspect to the US",
+                "Pakistan arrested the ISIS-K operative last month, officials in Islamabad said. President Trump "
+                        + "thanked Pakistan in a speech to Congress, and Trump said the United States would "
+                        + "deepen cooperation with Pakistan.", "en"), NOW);
+
+        // Pakistan 4 times; then ISIS-K, the US and Trump twice each, in order of first mention.
+        assertThat(enriched.getEntities()).extracting(Entity::getText, Entity::getType).startsWith(
+                tuple("Pakistan", EntityType.PLACE), tuple("ISIS-K", EntityType.ORGANIZATION),
+                tuple("United States", EntityType.PLACE), tuple("Trump", EntityType.PERSON));
+        assertThat(enriched.getEntities()).extracting(Entity::getText, Entity::getType).contains(
+                tuple("Islamabad", EntityType.PLACE), tuple("Congress", EntityType.ORGANIZATION));
+        assertThat(enriched.getEntities().get(0).getCount()).isEqualTo(4);
+        assertThat(enriched.getEntities().get(0).getFirstOffset()).isZero();
+        assertThat(enriched.getStoryId()).isNull();
+        assertThat(enriched.getDuplicateOf()).isNull();
+    }
+
+    @Test
+    void nonEnglishArticleGetsOnlyListedEntities() {
+        EnrichedArticle enriched = ENRICHER.enrich(article("Die Wahl in Berlin",
+                "Die Regierung hat am Montag angekündigt, dass die Wahl im Herbst stattfinden wird und "
+                        + "dass die Parteien mit dem Ergebnis zufrieden sind.", "de"), NOW);
+
+        assertThat(enriched.getEntities()).extracting(Entity::getText, Entity::getType)
+                .containsExactly(tuple("Berlin", EntityType.PLACE));
     }
 
     @Test

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.broker.TopicReader;
+import io.newsflow.schema.AlertRule;
 import io.newsflow.schema.Article;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schemas.AvroSerde;
 import io.newsflow.schemas.TopicSetup;
 import io.newsflow.schemas.Topics;
+import io.newsflow.streams.rules.RulePublisher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,7 +44,7 @@ class StreamsAppIT {
             TopicSetup.ensure(admin, topics, 2, (short) 1);
         }
         StreamsAppConfig config = new StreamsAppConfig(kafka.bootstrapServers(), topics.prefix() + "app", topics,
-                stateDir, 1, null, Map.of());
+                stateDir, 1, null, Map.of(), TopologySettings.defaults(), null);
         Article good = NewsTopologyTest.article("a1", "River flood destroys homes", NewsTopologyTest.FLOOD_BODY);
 
         try (StreamsApp app = StreamsApp.start(config, Duration.ofSeconds(60));
@@ -65,6 +67,38 @@ class StreamsAppIT {
             assertThat(enriched).singleElement().satisfies(r ->
                     assertThat(AvroSerde.of(EnrichedArticle.class).decode(r.value()).getArticle().getId()).isEqualTo("a1"));
             assertThat(alerts).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("severe-weather"));
+            assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        }
+    }
+
+    @Test
+    void ruleChangesReachTheRunningAppWithoutRestartAndABadRuleOnTheTopicDoesNotStopIt() throws Exception {
+        EmbeddedKafka kafka = EmbeddedKafka.shared();
+        Topics topics = new Topics("rules-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            TopicSetup.ensure(admin, topics, 2, (short) 1);
+        }
+        StreamsAppConfig config = new StreamsAppConfig(kafka.bootstrapServers(), topics.prefix() + "app", topics,
+                stateDir, 1, null, Map.of(), TopologySettings.defaults(), null);
+        AvroSerde<Article> articles = AvroSerde.of(Article.class);
+
+        try (StreamsApp app = StreamsApp.start(config, Duration.ofSeconds(60));
+             RulePublisher rules = new RulePublisher(kafka.bootstrapServers(), Map.of(), topics.alertRules());
+             KafkaProducer<String, byte[]> producer = producer(kafka)) {
+            // Written straight to the topic, past validation: must be refused by the app, not crash it.
+            AlertRule bad = AlertRule.newBuilder().setId("bad").setName("bad").setQuery("title:(unclosed").build();
+            producer.send(new ProducerRecord<>(topics.alertRules(), "bad", AvroSerde.of(AlertRule.class).encode(bad))).get();
+            rules.publish(AlertRule.newBuilder().setId("festival").setName("Festival").setQuery("festival AND lantern*")
+                    .build(), null);
+            Thread.sleep(3000); // "within seconds": the rule sync polls twice a second
+
+            Article festival = NewsTopologyTest.article("f1", "Lantern festival draws crowds", "Thousands came to the "
+                    + "lantern festival on the waterfront on Saturday night, where musicians played until midnight and "
+                    + "stalls sold food from every corner of the region.");
+            producer.send(new ProducerRecord<>(topics.articlesRaw(), "f1", articles.encode(festival))).get();
+
+            List<ConsumerRecord<String, byte[]>> alerts = TopicReader.read(kafka.bootstrapServers(), topics.alerts(), 1);
+            assertThat(alerts).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("festival"));
             assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
     }

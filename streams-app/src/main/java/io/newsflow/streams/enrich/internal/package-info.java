@@ -1,5 +1,6 @@
 /**
  * Implementation detail of {@link io.newsflow.streams.enrich}: resource loading, tokenising, the
- * category term index and the sentence-level sentiment rules. Not an API; may change without notice.
+ * category term index, the sentence-level sentiment rules, and the entity rules (tokens, gazetteer,
+ * word lists, name runs, mention merging). Not an API; may change without notice.
  */
 package io.newsflow.streams.enrich.internal;
