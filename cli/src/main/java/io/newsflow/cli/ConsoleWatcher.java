@@ -3,6 +3,7 @@ package io.newsflow.cli;
 import io.newsflow.schema.Category;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.KeywordAlert;
+import io.newsflow.schema.Trend;
 import io.newsflow.schemas.AvroSerde;
 import io.newsflow.schemas.Topics;
 import java.io.PrintWriter;
@@ -25,8 +26,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Follows {@code news.articles.enriched} and {@code news.alerts} (committed records only, from the
- * beginning) on its own thread and prints a one-line summary per article and per alert. Remembers
+ * Follows {@code news.articles.enriched}, {@code news.alerts} and {@code news.trends} (committed
+ * records only, from the beginning) on its own thread and prints a one-line summary per article, per
+ * alert and per trend spike. Remembers
  * which article ids it has seen so {@code run --once} knows when every crawled article is enriched.
  */
 final class ConsoleWatcher implements AutoCloseable {
@@ -36,6 +38,7 @@ final class ConsoleWatcher implements AutoCloseable {
     private final PrintWriter out;
     private final AvroSerde<EnrichedArticle> enriched = AvroSerde.of(EnrichedArticle.class);
     private final AvroSerde<KeywordAlert> alerts = AvroSerde.of(KeywordAlert.class);
+    private final AvroSerde<Trend> trends = AvroSerde.of(Trend.class);
     private final Set<String> enrichedIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger alertCount = new AtomicInteger();
     private final Thread thread;
@@ -52,6 +55,7 @@ final class ConsoleWatcher implements AutoCloseable {
         this.out = out;
         List<TopicPartition> partitions = partitions(topics.articlesEnriched());
         partitions.addAll(partitions(topics.alerts()));
+        partitions.addAll(partitions(topics.trends()));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         this.thread = new Thread(this::loop, "console-watcher");
@@ -78,9 +82,14 @@ final class ConsoleWatcher implements AutoCloseable {
                         EnrichedArticle article = enriched.decode(r.value());
                         print(summary(article));
                         enrichedIds.add(article.getArticle().getId());
-                    } else {
+                    } else if (r.topic().equals(topics.alerts())) {
                         print(summary(alerts.decode(r.value())));
                         alertCount.incrementAndGet();
+                    } else {
+                        Trend trend = trends.decode(r.value());
+                        if (trend.getSpike()) {
+                            print(summary(trend));
+                        }
                     }
                 }
                 if (records.isEmpty() && noLag()) {
@@ -158,9 +167,16 @@ final class ConsoleWatcher implements AutoCloseable {
         return String.format("%s %.2f", c.getLabel(), c.getScore());
     }
 
+    static String summary(Trend t) {
+        return String.format("SPIKE    %s %s: %d in the hour from %s (z %.1f, baseline %.1f)", t.getDimension(),
+                t.getTerm(), t.getCount(), t.getWindowStart(), t.getZScore(), t.getBaseline());
+    }
+
     static String summary(KeywordAlert a) {
-        return String.format("ALERT    [%s] %s: %s — %s (terms: %s) %s", a.getSeverity(), a.getRuleName(), a.getTitle(),
-                a.getSnippet(), String.join(", ", a.getMatchedTerms()), a.getUrl());
+        String kind = a.getKind() == io.newsflow.schema.AlertKind.UPDATE
+                ? " (update: " + a.getOccurrences() + " articles in this story)" : "";
+        return String.format("ALERT    [%s] %s%s: %s — %s (terms: %s) %s", a.getSeverity(), a.getRuleName(), kind,
+                a.getTitle(), a.getSnippet(), String.join(", ", a.getMatchedTerms()), a.getUrl());
     }
 
     @Override
