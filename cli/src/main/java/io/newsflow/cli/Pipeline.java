@@ -2,6 +2,9 @@ package io.newsflow.cli;
 
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.producer.ProducerSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.producer.crawl.CrawlMetrics;
 import io.newsflow.producer.crawl.CrawlReport;
 import io.newsflow.producer.crawl.Crawler;
 import io.newsflow.producer.discover.Source;
@@ -61,9 +64,10 @@ final class Pipeline implements AutoCloseable {
             ProducerSettings producerSettings = ProducerSettings.from(effective);
             StreamsAppConfig streamsConfig = StreamsAppConfig.from(effective);
             createTopics(effective);
+            MeterRegistry meters = startMetrics(settings, out);
 
             this.sources = own(Sources.load(producerSettings, samplePort(settings), out)).list();
-            StreamsApp streams = own(StreamsApp.start(streamsConfig, Duration.ofSeconds(120)));
+            StreamsApp streams = own(StreamsApp.start(streamsConfig, Duration.ofSeconds(120), meters));
             if (streams.webUri() != null) {
                 out.printf("Alerts page at %s%n", streams.webUri());
             }
@@ -71,8 +75,9 @@ final class Pipeline implements AutoCloseable {
                     producerSettings.topics(), out));
             KafkaPublisher publisher = own(new KafkaPublisher(bootstrap, producerSettings.topics(),
                     producerSettings.kafkaOverrides()));
+            publisher.bindMetrics(meters);
             this.crawler = new Crawler(new HttpFetcher(producerSettings.fetch()), new ArticleExtractor(), publisher,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), new CrawlMetrics(meters));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -91,6 +96,29 @@ final class Pipeline implements AutoCloseable {
             throw new IllegalArgumentException("broker.port must be between 0 and 65535, got " + port);
         }
         return EmbeddedKafka.start(Path.of(settings.get("data.dir")).resolve("kafka"), port, Map.of());
+    }
+
+    /** Serves /metrics when {@code metrics.enabled}; the registry is a plain in-memory one otherwise. */
+    private MeterRegistry startMetrics(Map<String, String> settings, PrintWriter out) {
+        MetricsServer server = metricsServer(settings);
+        if (server == null) {
+            return new SimpleMeterRegistry();
+        }
+        own(server);
+        out.printf("Metrics at %s%n", server.uri());
+        return server.registry();
+    }
+
+    /** A metrics server on {@code metrics.port}, or null when {@code metrics.enabled} is false. */
+    static MetricsServer metricsServer(Map<String, String> settings) {
+        if (!Boolean.parseBoolean(settings.getOrDefault("metrics.enabled", "true"))) {
+            return null;
+        }
+        int port = (int) Settings.number(settings, "metrics.port", 9464);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("metrics.port must be between 0 and 65535, got " + port);
+        }
+        return MetricsServer.start(port);
     }
 
     /** The {@code sample.site.port} setting, checked. */

@@ -1,6 +1,9 @@
 package io.newsflow.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.producer.ProducerSettings;
+import io.newsflow.producer.crawl.CrawlMetrics;
 import io.newsflow.producer.crawl.CrawlReport;
 import io.newsflow.producer.crawl.Crawler;
 import io.newsflow.producer.extract.ArticleExtractor;
@@ -38,11 +41,14 @@ final class ProduceCommand implements Callable<Integer> {
         ProducerSettings producer = ProducerSettings.from(settings);
         Pipeline.createTopics(settings);
         try (ShutdownSignal signal = new ShutdownSignal();
+             MetricsServer metrics = Pipeline.metricsServer(settings);
              Pipeline.Sources sources = Pipeline.Sources.load(producer, Pipeline.samplePort(settings), out);
              KafkaPublisher publisher = new KafkaPublisher(producer.bootstrapServers(), producer.topics(),
                      producer.kafkaOverrides())) {
+            MeterRegistry meters = metrics == null ? new SimpleMeterRegistry() : metrics.registry();
+            publisher.bindMetrics(meters);
             Crawler crawler = new Crawler(new HttpFetcher(producer.fetch()), new ArticleExtractor(), publisher,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), new CrawlMetrics(meters));
             do {
                 CrawlReport report = crawler.crawl(sources.list());
                 out.printf("Crawl done: %s%n", report);

@@ -1,5 +1,6 @@
 package io.newsflow.cli;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.streams.topology.StreamsApp;
 import io.newsflow.streams.topology.StreamsAppConfig;
 import java.time.Duration;
@@ -27,7 +28,9 @@ final class StreamsCommand implements Callable<Integer> {
         }
         Pipeline.createTopics(settings);
         try (ShutdownSignal signal = new ShutdownSignal();
-             StreamsApp app = StreamsApp.start(StreamsAppConfig.from(settings), Duration.ofMinutes(5))) {
+             MetricsServer metrics = Pipeline.metricsServer(settings);
+             StreamsApp app = StreamsApp.start(StreamsAppConfig.from(settings), Duration.ofMinutes(5),
+                     metrics == null ? new SimpleMeterRegistry() : metrics.registry())) {
             spec.commandLine().getOut().println("Streams app running; Ctrl-C stops it.");
             spec.commandLine().getOut().flush();
             signal.awaitStop();

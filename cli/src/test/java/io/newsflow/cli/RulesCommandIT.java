@@ -38,7 +38,7 @@ class RulesCommandIT {
         // Fill news.articles.enriched with the sample site, so "rules test" has something to replay.
         Result run = newsflow("run", "--once", "--bootstrap-servers", bootstrap, "--set", "topic.prefix=" + prefix,
                 "--set", "streams.application.id=" + prefix + "app", "--data-dir", dir.toString(),
-                "--set", "sample.site.port=0", "--set", "web.enabled=false");
+                "--set", "sample.site.port=0", "--set", "web.enabled=false", "--set", "metrics.port=0");
         assertThat(run.status()).as(run.err()).isZero();
         List<String> common = List.of("--bootstrap-servers", bootstrap, "--set", "topic.prefix=" + prefix);
 

@@ -61,7 +61,7 @@ class RunOnceIT {
         StringWriter err = new StringWriter();
         int status = Newsflow.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--once",
                 "--data-dir", dataDir.toString(), "--set", "broker.port=0", "--set", "sample.site.port=" + samplePort,
-                "--set", "web.port=0");
+                "--set", "web.port=0", "--set", "metrics.port=0");
         assertThat(status).as("exit status; stderr:%n%s", err).isZero();
         return out.toString();
     }

@@ -35,7 +35,7 @@ class ScramPipelineIT {
             StringWriter err = new StringWriter();
             int status = Newsflow.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--once",
                     "--config", config.toString(), "--bootstrap-servers", kafka.bootstrapServers(),
-                    "--data-dir", dir.resolve("data").toString(), "--set", "sample.site.port=0", "--set", "web.port=0");
+                    "--data-dir", dir.resolve("data").toString(), "--set", "sample.site.port=0", "--set", "web.port=0", "--set", "metrics.port=0");
 
             assertThat(status).as("stderr:%n%s", err).isZero();
             assertThat(out.toString()).contains("ARTICLE ").contains("Done:");

@@ -14,19 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.monitor.CustomQueryHandler;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
-import org.apache.lucene.monitor.Presearcher;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,20 +89,10 @@ public final class AlertMatcher implements AutoCloseable {
         this.presearch = Objects.requireNonNull(presearch, "presearch");
         MonitorConfiguration config = new OneSegmentPerLoad().setQueryUpdateBufferSize(COMMIT_BATCH);
         try {
-            monitor = new Monitor(QueryLanguage.ANALYZER, presearcher(presearch), config);
+            monitor = new Monitor(QueryLanguage.ANALYZER, Presearchers.create(presearch), config);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the in-memory rule index", e);
         }
-    }
-
-    private static Presearcher presearcher(Presearch presearch) {
-        List<CustomQueryHandler> handlers = List.of(new PrefixPresearch());
-        return switch (presearch) {
-            case TERMS -> new TermFilteredPresearcher(TermFilteredPresearcher.DEFAULT_WEIGHTOR, handlers, Set.of());
-            // minWeight 0: a second pass may use any term the rule requires, however short.
-            case MULTIPASS -> new MultipassTermFilteredPresearcher(
-                    2, 0f, TermFilteredPresearcher.DEFAULT_WEIGHTOR, handlers, Set.of());
-        };
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.newsflow.streams.topology;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.schema.Article;
 import io.newsflow.schema.Category;
 import io.newsflow.schema.EnrichedArticle;
@@ -14,10 +18,12 @@ import io.newsflow.streams.trend.SpikeDetector;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -30,7 +36,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * news.articles.raw → drop tombstones → dedupe by article id → enrich (language, categories,
  *   sentiment, entities; parallel by partition) → one partition → assign story (SimHash) →
- *   news.articles.enriched
+ *   (too large for the output topic → news.dlq) news.articles.enriched
  *   → match alert rules → group per rule and story (NEW, then UPDATE at most once per interval) → news.alerts
  *   → count categories, entities and rule matches per hour → spike detection → news.trends
  * </pre>
@@ -60,6 +66,17 @@ public final class NewsTopology {
      */
     public static Topology build(Topics topics, TopologySettings settings, ArticleEnricher enricher,
                                  AlertMatcher matcher, Clock clock) {
+        return build(topics, settings, enricher, matcher, clock, new SimpleMeterRegistry());
+    }
+
+    /**
+     * Builds the topology, recording enrichment latency ({@code newsflow_enrich_duration_seconds}) and
+     * alerts per rule ({@code newsflow_alerts_total{rule=...}}) in {@code meters}.
+     */
+    public static Topology build(Topics topics, TopologySettings settings, ArticleEnricher enricher,
+                                 AlertMatcher matcher, Clock clock, MeterRegistry meters) {
+        Timer enrichTimer = Timer.builder("newsflow.enrich.duration").description("Time to enrich one article")
+                .publishPercentileHistogram().register(meters);
         AvroSerde<Article> articles = AvroSerde.of(Article.class);
         AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.of(EnrichedArticle.class);
         AvroSerde<KeywordAlert> alertsSerde = AvroSerde.of(KeywordAlert.class);
@@ -79,11 +96,22 @@ public final class NewsTopology {
                 .filter((id, article) -> article != null, Named.as("drop-tombstones"))
                 .process(() -> new DedupeProcessor(settings.dedupeRetention(), clock), Named.as("dedupe-by-article-id"),
                         SEEN_ARTICLES_STORE)
-                .mapValues(article -> enricher.enrich(article, clock.instant()), Named.as("enrich"))
+                .mapValues(article -> enrichTimer.record(() -> enricher.enrich(article, clock.instant())),
+                        Named.as("enrich"))
                 .repartition(Repartitioned.<String, EnrichedArticle>as("one-view")
                         .withKeySerde(Serdes.String()).withValueSerde(enrichedSerde).withNumberOfPartitions(1))
                 .processValues(() -> new StoryProcessor(settings.storyMaxDistance(), 64, settings.storyRetention()),
                         Named.as("assign-story"), StoryProcessor.STORE);
+        // Records too large for the output topic go to the DLQ here (see OversizeToDeadLetter).
+
+        int maxBytes = settings.maxRecordBytes();
+        Map<String, KStream<String, EnrichedArticle>> bySize = enriched.split(Named.as("size-"))
+                .branch((id, article) -> enrichedSerde.encode(article).length <= maxBytes, Branched.as("fits"))
+                .defaultBranch(Branched.as("too-large"));
+        bySize.get("size-too-large")
+                .process(() -> new OversizeToDeadLetter(maxBytes), Named.as("oversize-to-dead-letters"))
+                .to(topics.deadLetters(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write-oversize"));
+        enriched = bySize.get("size-fits");
 
         enriched.to(topics.articlesEnriched(),
                 Produced.with(Serdes.String(), enrichedSerde).withName("write-enriched"));
@@ -93,6 +121,8 @@ public final class NewsTopology {
         matches
                 .process(() -> new AlertGroupProcessor(settings.renotifyInterval(), settings.groupRetention(), clock),
                         Named.as("group-alerts-per-story"), AlertGroupProcessor.STORE)
+                .peek((ruleId, alert) -> Counter.builder("newsflow.alerts").description("Alerts sent, per rule")
+                        .tag("rule", ruleId).register(meters).increment(), Named.as("count-alerts"))
                 .to(topics.alerts(), Produced.with(Serdes.String(), alertsSerde).withName("write-alerts"));
 
         KStream<String, String> articleTerms = enriched.flatMap((id, article) -> trendKeys(article),

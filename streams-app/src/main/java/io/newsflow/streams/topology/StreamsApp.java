@@ -1,5 +1,8 @@
 package io.newsflow.streams.topology;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.schema.AlertRule;
 import io.newsflow.streams.alert.AlertMatcher;
 import io.newsflow.streams.alert.InvalidRuleException;
@@ -23,6 +26,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -53,9 +62,18 @@ public final class StreamsApp implements AutoCloseable {
      * @throws IllegalStateException when the app does not reach RUNNING within {@code startTimeout}
      */
     public static StreamsApp start(StreamsAppConfig config, Duration startTimeout) {
+        return start(config, startTimeout, new SimpleMeterRegistry());
+    }
+
+    /**
+     * Starts the app, recording its meters (and Kafka Streams' own metrics) in {@code meters}.
+     *
+     * @see #start(StreamsAppConfig, Duration)
+     */
+    public static StreamsApp start(StreamsAppConfig config, Duration startTimeout, MeterRegistry meters) {
         StreamsApp app = new StreamsApp();
         try {
-            app.startParts(config, startTimeout);
+            app.startParts(config, startTimeout, meters);
             return app;
         } catch (RuntimeException e) {
             app.close();
@@ -63,7 +81,7 @@ public final class StreamsApp implements AutoCloseable {
         }
     }
 
-    private void startParts(StreamsAppConfig config, Duration startTimeout) {
+    private void startParts(StreamsAppConfig config, Duration startTimeout, MeterRegistry meters) {
         String rulesTopic = config.topics().alertRules();
         RulePublisher publisher = own(new RulePublisher(config.bootstrapServers(), config.kafkaOverrides(), rulesTopic));
         seedRules(config, publisher);
@@ -71,11 +89,15 @@ public final class StreamsApp implements AutoCloseable {
         RuleSync sync = own(new RuleSync(config.bootstrapServers(), config.kafkaOverrides(), rulesTopic, matcher));
         await(sync, startTimeout);
 
-        Topology topology = NewsTopology.build(config.topics(), config.topology(), ArticleEnricher.createDefault(),
-                matcher, Clock.systemUTC());
+        TopologySettings settings = fitToTopic(config);
+        Topology topology = NewsTopology.build(config.topics(), settings, ArticleEnricher.createDefault(),
+                matcher, Clock.systemUTC(), meters);
         log.info("Starting streams app {}\n{}", config.applicationId(), topology.describe());
-        streams = new KafkaStreams(topology, config.toStreamsProperties());
+        Properties props = config.toStreamsProperties();
+        props.put(DeadLetterProductionHandler.METER_REGISTRY_CONFIG, meters);
+        streams = new KafkaStreams(topology, props);
         resources.push(() -> streams.close(Duration.ofSeconds(30)));
+        own(new KafkaStreamsMetrics(streams)).bindTo(meters);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -118,6 +140,34 @@ public final class StreamsApp implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read alert rules " + config.rulesFile() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The topology settings with the record limit lowered to what the enriched topic accepts
+     * ({@code max.message.bytes} less room for the batch header), so an oversized record is caught
+     * before the broker refuses it.
+     */
+    private static TopologySettings fitToTopic(StreamsAppConfig config) {
+        Properties p = new Properties();
+        p.putAll(config.kafkaOverrides());
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, config.topics().articlesEnriched());
+        try (Admin admin = Admin.create(p)) {
+            var entry = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic)
+                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            if (entry != null && entry.value() != null) {
+                int topicLimit = Integer.parseInt(entry.value()) - 512;
+                if (topicLimit < config.topology().maxRecordBytes()) {
+                    log.info("Enriched records over {} bytes go to the DLQ ({} of {})", topicLimit,
+                            TopicConfig.MAX_MESSAGE_BYTES_CONFIG, topic.name());
+                    return config.topology().withMaxRecordBytes(Math.max(1024, topicLimit));
+                }
+            }
+        } catch (Exception e) {
+            log.warn("Cannot read {} of {}; using output.max.record.bytes {}", TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                    topic.name(), config.topology().maxRecordBytes(), e);
+        }
+        return config.topology();
     }
 
     static List<AlertRule> sampleRules() throws InvalidRuleException {

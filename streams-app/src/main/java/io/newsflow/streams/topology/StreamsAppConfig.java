@@ -9,8 +9,6 @@ import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * Typed configuration of the streams app, validated once at construction (messages name the key).
@@ -67,7 +65,10 @@ public record StreamsAppConfig(
                         : null);
     }
 
-    /** Kafka Streams properties: exactly-once v2, poison records and failing enrichments to the DLQ. */
+    /**
+     * Kafka Streams properties: exactly-once v2; unreadable records, failing enrichments and records
+     * that cannot be written go to the DLQ.
+     */
     public Properties toStreamsProperties() {
         Properties p = new Properties();
         p.putAll(kafkaOverrides);
@@ -77,9 +78,10 @@ public record StreamsAppConfig(
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numThreads);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterCounters.Deserialization.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterCounters.Processing.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
         return p;

@@ -15,15 +15,20 @@ import java.util.Map;
  * @param storyMaxDistance SimHash Hamming distance up to which two bodies are one story
  * @param storyRetention stories older than this are not joined any more
  * @param spike spike detection settings for {@code news.trends}
+ * @param maxRecordBytes largest enriched record written; larger ones go to the DLQ
  */
 public record TopologySettings(Duration renotifyInterval, Duration groupRetention, Duration dedupeRetention,
-                               int storyMaxDistance, Duration storyRetention, SpikeSettings spike) {
+                               int storyMaxDistance, Duration storyRetention, SpikeSettings spike,
+                               int maxRecordBytes) {
 
     public TopologySettings {
         positive(renotifyInterval, "alerts.renotify.interval.ms");
         positive(groupRetention, "alerts.group.retention.ms");
         positive(dedupeRetention, "dedupe.retention.ms");
         positive(storyRetention, "stories.retention.ms");
+        if (maxRecordBytes < 1024) {
+            throw new IllegalArgumentException("output.max.record.bytes must be at least 1024, got " + maxRecordBytes);
+        }
         if (storyMaxDistance < 0 || storyMaxDistance > 16) {
             throw new IllegalArgumentException("stories.max.distance must be between 0 and 16, got " + storyMaxDistance);
         }
@@ -43,7 +48,14 @@ public record TopologySettings(Duration renotifyInterval, Duration groupRetentio
                 (int) number(s, "stories.max.distance", 3),
                 Duration.ofMillis(number(s, "stories.retention.ms", Duration.ofDays(3).toMillis())),
                 new SpikeSettings((int) number(s, "trends.recent.windows", 24), (int) number(s, "trends.min.count", 3),
-                        Double.parseDouble(s.getOrDefault("trends.spike.threshold", "3.5")), 1.0));
+                        Double.parseDouble(s.getOrDefault("trends.spike.threshold", "3.5")), 1.0),
+                (int) number(s, "output.max.record.bytes", 1_000_000));
+    }
+
+    /** The same settings with a smaller record limit (e.g. the output topic's {@code max.message.bytes}). */
+    public TopologySettings withMaxRecordBytes(int bytes) {
+        return new TopologySettings(renotifyInterval, groupRetention, dedupeRetention, storyMaxDistance, storyRetention,
+                spike, bytes);
     }
 
     private static void positive(Duration d, String key) {

@@ -20,6 +20,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -99,6 +100,40 @@ class StreamsAppIT {
 
             List<ConsumerRecord<String, byte[]>> alerts = TopicReader.read(kafka.bootstrapServers(), topics.alerts(), 1);
             assertThat(alerts).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo("festival"));
+            assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
+        }
+    }
+
+    @Test
+    void aRecordTooLargeForItsOutputTopicGoesToTheDeadLetterTopicInsteadOfCrashLooping() throws Exception {
+        EmbeddedKafka kafka = EmbeddedKafka.shared();
+        Topics topics = new Topics("large-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topics.articlesEnriched(), 1, (short) 1)
+                    .configs(Map.of("max.message.bytes", "30000")))).all().get();
+            TopicSetup.ensure(admin, topics, 1, (short) 1);
+        }
+        StreamsAppConfig config = new StreamsAppConfig(kafka.bootstrapServers(), topics.prefix() + "app", topics,
+                stateDir, 1, null, Map.of(), TopologySettings.defaults(), null);
+        AvroSerde<Article> articles = AvroSerde.of(Article.class);
+        Article huge = NewsTopologyTest.article("huge", "A very long report", "Word after word of a very long report. ".repeat(1500));
+        Article small = NewsTopologyTest.article("small", "River flood destroys homes", NewsTopologyTest.FLOOD_BODY);
+
+        try (StreamsApp app = StreamsApp.start(config, Duration.ofSeconds(60));
+             KafkaProducer<String, byte[]> producer = producer(kafka)) {
+            producer.send(new ProducerRecord<>(topics.articlesRaw(), "huge", articles.encode(huge))).get();
+            producer.send(new ProducerRecord<>(topics.articlesRaw(), "small", articles.encode(small))).get();
+
+            List<ConsumerRecord<String, byte[]>> enriched = TopicReader.read(kafka.bootstrapServers(),
+                    topics.articlesEnriched(), 1);
+            List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(kafka.bootstrapServers(), topics.deadLetters(), 1);
+
+            assertThat(enriched).extracting(ConsumerRecord::key).containsExactly("small");
+            assertThat(dead).singleElement().satisfies(r -> {
+                assertThat(r.key()).isEqualTo("huge");
+                assertThat(new String(r.headers().lastHeader("__streams.errors.exception").value(), StandardCharsets.UTF_8))
+                        .contains("RecordTooLarge");
+            });
             assertThat(app.state()).isEqualTo(KafkaStreams.State.RUNNING);
         }
     }
