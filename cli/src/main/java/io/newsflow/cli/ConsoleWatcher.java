@@ -4,7 +4,7 @@ import io.newsflow.schema.Category;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.KeywordAlert;
 import io.newsflow.schema.Trend;
-import io.newsflow.schemas.AvroSerde;
+import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.schemas.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -36,15 +37,19 @@ final class ConsoleWatcher implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final Topics topics;
     private final PrintWriter out;
-    private final AvroSerde<EnrichedArticle> enriched = AvroSerde.of(EnrichedArticle.class);
-    private final AvroSerde<KeywordAlert> alerts = AvroSerde.of(KeywordAlert.class);
-    private final AvroSerde<Trend> trends = AvroSerde.of(Trend.class);
+    private final Deserializer<EnrichedArticle> enriched;
+    private final Deserializer<KeywordAlert> alerts;
+    private final Deserializer<Trend> trends;
     private final Set<String> enrichedIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger alertCount = new AtomicInteger();
     private final Thread thread;
     private volatile long caughtUpAtNanos;
 
-    ConsoleWatcher(String bootstrapServers, Map<String, String> kafkaOverrides, Topics topics, PrintWriter out) {
+    ConsoleWatcher(String bootstrapServers, Map<String, String> kafkaOverrides, Topics topics, RecordSerdes serdes,
+                   PrintWriter out) {
+        this.enriched = serdes.serde(topics.articlesEnriched(), EnrichedArticle.class).deserializer();
+        this.alerts = serdes.serde(topics.alerts(), KeywordAlert.class).deserializer();
+        this.trends = serdes.serde(topics.trends(), Trend.class).deserializer();
         Properties p = new Properties();
         p.putAll(kafkaOverrides);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -79,14 +84,14 @@ final class ConsoleWatcher implements AutoCloseable {
                         continue;
                     }
                     if (r.topic().equals(topics.articlesEnriched())) {
-                        EnrichedArticle article = enriched.decode(r.value());
+                        EnrichedArticle article = enriched.deserialize(r.topic(), r.value());
                         print(summary(article));
                         enrichedIds.add(article.getArticle().getId());
                     } else if (r.topic().equals(topics.alerts())) {
-                        print(summary(alerts.decode(r.value())));
+                        print(summary(alerts.deserialize(r.topic(), r.value())));
                         alertCount.incrementAndGet();
                     } else {
-                        Trend trend = trends.decode(r.value());
+                        Trend trend = trends.deserialize(r.topic(), r.value());
                         if (trend.getSpike()) {
                             print(summary(trend));
                         }

@@ -13,6 +13,7 @@ import io.newsflow.producer.extract.ArticleExtractor;
 import io.newsflow.producer.fetch.HttpFetcher;
 import io.newsflow.producer.publish.KafkaPublisher;
 import io.newsflow.producer.sample.SampleSite;
+import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.schemas.Settings;
 import io.newsflow.schemas.TopicSetup;
 import io.newsflow.schemas.Topics;
@@ -65,16 +66,17 @@ final class Pipeline implements AutoCloseable {
             StreamsAppConfig streamsConfig = StreamsAppConfig.from(effective);
             createTopics(effective);
             MeterRegistry meters = startMetrics(settings, out);
+            RecordSerdes serdes = RecordSerdes.from(settings);
 
             this.sources = own(Sources.load(producerSettings, samplePort(settings), out)).list();
-            StreamsApp streams = own(StreamsApp.start(streamsConfig, Duration.ofSeconds(120), meters));
+            StreamsApp streams = own(StreamsApp.start(streamsConfig, Duration.ofSeconds(120), meters, serdes));
             if (streams.webUri() != null) {
                 out.printf("Alerts page at %s%n", streams.webUri());
             }
             this.watcher = own(new ConsoleWatcher(bootstrap, producerSettings.kafkaOverrides(),
-                    producerSettings.topics(), out));
+                    producerSettings.topics(), serdes, out));
             KafkaPublisher publisher = own(new KafkaPublisher(bootstrap, producerSettings.topics(),
-                    producerSettings.kafkaOverrides()));
+                    producerSettings.kafkaOverrides(), serdes));
             publisher.bindMetrics(meters);
             this.crawler = new Crawler(new HttpFetcher(producerSettings.fetch()), new ArticleExtractor(), publisher,
                     Clock.systemUTC(), new CrawlMetrics(meters));

@@ -3,6 +3,7 @@ package io.newsflow.cli;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.producer.ProducerSettings;
+import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.producer.crawl.CrawlMetrics;
 import io.newsflow.producer.crawl.CrawlReport;
 import io.newsflow.producer.crawl.Crawler;
@@ -44,7 +45,7 @@ final class ProduceCommand implements Callable<Integer> {
              MetricsServer metrics = Pipeline.metricsServer(settings);
              Pipeline.Sources sources = Pipeline.Sources.load(producer, Pipeline.samplePort(settings), out);
              KafkaPublisher publisher = new KafkaPublisher(producer.bootstrapServers(), producer.topics(),
-                     producer.kafkaOverrides())) {
+                     producer.kafkaOverrides(), RecordSerdes.from(settings))) {
             MeterRegistry meters = metrics == null ? new SimpleMeterRegistry() : metrics.registry();
             publisher.bindMetrics(meters);
             Crawler crawler = new Crawler(new HttpFetcher(producer.fetch()), new ArticleExtractor(), publisher,

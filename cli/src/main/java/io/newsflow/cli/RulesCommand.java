@@ -5,7 +5,7 @@ import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.KeywordAlert;
 import io.newsflow.schema.Severity;
 import io.newsflow.schemas.AvroJson;
-import io.newsflow.schemas.AvroSerde;
+import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.schemas.AvroTrust;
 import io.newsflow.schemas.Settings;
 import io.newsflow.schemas.Topics;
@@ -282,7 +282,8 @@ final class RulesCommand {
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
             p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            AvroSerde<EnrichedArticle> serde = AvroSerde.of(EnrichedArticle.class);
+            String topicName = topics.articlesEnriched();
+            var serde = RecordSerdes.from(settings).serde(topicName, EnrichedArticle.class).deserializer();
             List<EnrichedArticle> out = new ArrayList<>();
             String topic = topics.articlesEnriched();
             try (KafkaConsumer<String, byte[]> consumer =
@@ -302,7 +303,7 @@ final class RulesCommand {
                 while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(300))) {
                         if (r.value() != null) {
-                            out.add(serde.decode(r.value()));
+                            out.add(serde.deserialize(r.topic(), r.value()));
                         }
                     }
                 }

@@ -1,6 +1,7 @@
 package io.newsflow.cli;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.streams.topology.StreamsApp;
 import io.newsflow.streams.topology.StreamsAppConfig;
 import java.time.Duration;
@@ -30,7 +31,7 @@ final class StreamsCommand implements Callable<Integer> {
         try (ShutdownSignal signal = new ShutdownSignal();
              MetricsServer metrics = Pipeline.metricsServer(settings);
              StreamsApp app = StreamsApp.start(StreamsAppConfig.from(settings), Duration.ofMinutes(5),
-                     metrics == null ? new SimpleMeterRegistry() : metrics.registry())) {
+                     metrics == null ? new SimpleMeterRegistry() : metrics.registry(), RecordSerdes.from(settings))) {
             spec.commandLine().getOut().println("Streams app running; Ctrl-C stops it.");
             spec.commandLine().getOut().flush();
             signal.awaitStop();

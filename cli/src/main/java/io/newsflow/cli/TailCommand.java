@@ -1,7 +1,7 @@
 package io.newsflow.cli;
 
 import io.newsflow.schemas.AvroJson;
-import io.newsflow.schemas.AvroSerde;
+import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.schemas.Settings;
 import io.newsflow.schemas.Topics;
 import java.io.PrintWriter;
@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,8 @@ final class TailCommand implements Callable<Integer> {
                 "'" + topic + "' is not a Newsflow topic; one of " + topics.all()));
         String name = topic.endsWith(kind.baseName()) && !topic.startsWith(topics.prefix()) ? topics.prefix() + topic : topic;
         PrintWriter out = spec.commandLine().getOut();
-        AvroSerde<?> serde = kind.serde();
+        Deserializer<?> serde = kind.valueType() == null ? null
+                : RecordSerdes.from(settings).serde(name, kind.valueType()).deserializer();
 
         Properties p = new Properties();
         p.putAll(Settings.kafkaOverrides(settings));
@@ -107,10 +109,10 @@ final class TailCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String render(ConsumerRecord<String, byte[]> record, AvroSerde<?> serde) {
+    static String render(ConsumerRecord<String, byte[]> record, Deserializer<?> serde) {
         if (serde != null && record.value() != null) {
             try {
-                return AvroJson.toJson(serde.decode(record.value()));
+                return AvroJson.toJson(serde.deserialize(record.topic(), record.value()));
             } catch (RuntimeException e) {
                 // Unreadable value: show it raw rather than stop tailing.
             }

@@ -6,7 +6,6 @@ import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.FetchStatus;
 import io.newsflow.schema.KeywordAlert;
 import io.newsflow.schema.Trend;
-import io.newsflow.schemas.AvroSerde;
 import io.newsflow.schemas.Topics;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
@@ -38,9 +37,9 @@ enum TopicKind {
         return Optional.empty();
     }
 
-    /** Serde for the values, or null for the DLQ (raw bytes). */
-    AvroSerde<? extends SpecificRecord> serde() {
-        return valueType == null ? null : new AvroSerde<>(valueType);
+    /** Generated class of the values, or null for the DLQ (raw bytes). */
+    Class<? extends SpecificRecord> valueType() {
+        return valueType;
     }
 
     String baseName() {

@@ -2,6 +2,8 @@ package io.newsflow.producer.extract;
 
 import io.newsflow.schema.Article;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,23 @@ public final class ArticleExtractor {
         Objects.requireNonNull(doc, "doc");
         Objects.requireNonNull(sourceId, "sourceId");
         Objects.requireNonNull(fetchedAt, "fetchedAt");
+        return analyse(url, doc, sourceId, fetchedAt).extraction();
+    }
 
+    /**
+     * The fields read from {@code doc} whether or not it is an article (evaluation looks at rejected
+     * pages too). Does not modify {@code doc}.
+     */
+    public ExtractedFields fields(String url, Document doc) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(doc, "doc");
+        return analyse(url, doc, "eval", Instant.EPOCH).fields();
+    }
+
+    private record Analysis(ExtractedFields fields, Extraction extraction) {
+    }
+
+    private Analysis analyse(String url, Document doc, String sourceId, Instant fetchedAt) {
         PageMetadata meta = MetadataExtractor.read(doc, url);
         VisibleMetadata visible = VisibleMetadata.find(doc);
         Document clean = doc.clone();
@@ -67,25 +85,26 @@ public final class ArticleExtractor {
         Sourced<String> source = Sourced.first(meta.source(),
                 Sourced.of(citation == null ? null : citation.outlet(), "citation"));
         Sourced<String> title = Titles.withoutSiteSuffix(meta.title(), source, meta.h1());
-        if (title == null) {
-            return reject(url, "no title");
-        }
-        List<String> bodyBlocks = trailer.body().stream().filter(b -> !b.equals(title.value())).toList();
+        List<String> bodyBlocks = trailer.body().stream()
+                .filter(b -> title == null || !b.equals(title.value())).toList();
         String body = String.join("\n\n", bodyBlocks);
 
         Sourced<List<String>> authors = Sourced.first(meta.authors(),
                 Sourced.of(visible.authors(), "byline"),
                 Sourced.of(citation == null ? null : citation.authors(), "citation"));
-        Sourced<Instant> published = Sourced.first(meta.publishedAt(),
+        Sourced<OffsetDateTime> published = Sourced.first(meta.publishedAt(),
                 Sourced.of(visible.published(), "dateline"),
-                Sourced.of(citation == null ? null : citation.date(), "citation"));
+                Sourced.of(citation == null ? null : citation.date().atOffset(ZoneOffset.UTC), "citation"));
         Sourced<List<String>> keywords = Sourced.first(meta.keywords(),
                 Sourced.of(trailer.keywords(), "keywords-line"));
         boolean articleSignals = meta.declaresArticle() || published != null || authors != null || citation != null;
-        String rejection = PageClassifier.rejection(clean.body(), Texts.wordCount(body), meta.ogType(),
-                articleSignals);
+        String rejection = title == null ? "no title"
+                : PageClassifier.rejection(clean.body(), Texts.wordCount(body), meta.ogType(), articleSignals);
+        ExtractedFields fields = new ExtractedFields(title == null ? null : title.value(),
+                authors == null ? List.of() : authors.value(), published == null ? null : published.value().toInstant(),
+                published == null ? null : published.value().toLocalDate(), body, rejection);
         if (rejection != null) {
-            return reject(url, rejection);
+            return new Analysis(fields, reject(url, rejection));
         }
 
         Sourced<String> canonical = Sourced.first(meta.canonicalUrl(), Sourced.of(url, "fetched-url"));
@@ -107,7 +126,7 @@ public final class ArticleExtractor {
                 .setSourceId(sourceId)
                 .setTitle(title.value())
                 .setAuthors(authors == null ? List.of() : authors.value())
-                .setPublishedAt(published == null ? null : published.value())
+                .setPublishedAt(published == null ? null : published.value().toInstant())
                 .setBody(body)
                 .setSource(source == null ? null : source.value())
                 .setSourceKeywords(keywords == null ? List.of() : keywords.value())
@@ -115,7 +134,7 @@ public final class ArticleExtractor {
                 .setFetchedAt(fetchedAt)
                 .setFieldSources(fieldSources)
                 .build();
-        return new Extraction.Extracted(article);
+        return new Analysis(fields, new Extraction.Extracted(article));
     }
 
     private static Extraction reject(String url, String reason) {

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -57,6 +58,14 @@ public final class DateParser {
 
     /** Parses {@code text} (surrounding whitespace and one trailing full stop allowed); empty when unknown. */
     public static Optional<Instant> parse(String text) {
+        return parseWithOffset(text).map(OffsetDateTime::toInstant);
+    }
+
+    /**
+     * As {@link #parse}, but keeps the offset the page wrote, so that the calendar day as published can
+     * be read ({@code 2025-03-09T23:30-05:00} is 9 March locally, 10 March in UTC).
+     */
+    public static Optional<OffsetDateTime> parseWithOffset(String text) {
         if (text == null) {
             return Optional.empty();
         }
@@ -75,17 +84,17 @@ public final class DateParser {
         }
     }
 
-    private static Instant parseStrict(String s) {
+    private static OffsetDateTime parseStrict(String s) {
         Matcher m = ISO.matcher(s);
         if (m.matches()) {
             return fromIso(m);
         }
         m = YEAR_SLASH.matcher(s);
         if (m.matches()) {
-            return date(m.group(1), m.group(2), m.group(3)).atStartOfDay().toInstant(ZoneOffset.UTC);
+            return date(m.group(1), m.group(2), m.group(3)).atStartOfDay().atOffset(ZoneOffset.UTC);
         }
         if (RFC_1123_SHAPE.matcher(s).matches()) {
-            return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime();
         }
         m = MONTH_FIRST.matcher(s);
         if (m.matches() && MONTHS.containsKey(m.group(1).toLowerCase(Locale.ROOT))) {
@@ -100,10 +109,10 @@ public final class DateParser {
         return null;
     }
 
-    private static Instant fromIso(Matcher m) {
+    private static OffsetDateTime fromIso(Matcher m) {
         LocalDate date = date(m.group(1), m.group(2), m.group(3));
         if (m.group(4) == null) {
-            return date.atStartOfDay().toInstant(ZoneOffset.UTC);
+            return date.atStartOfDay().atOffset(ZoneOffset.UTC);
         }
         int nanos = 0;
         if (m.group(7) != null) {
@@ -111,15 +120,15 @@ public final class DateParser {
         }
         LocalTime time = LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
                 m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
-        return date.atTime(time).toInstant(offset(m.group(8)));
+        return date.atTime(time).atOffset(offset(m.group(8)));
     }
 
     /** Applies the optional time groups starting at {@code first} (hour, minute, second, am/pm, zone). */
-    private static Instant withTime(LocalDate date, Matcher m, int first) {
+    private static OffsetDateTime withTime(LocalDate date, Matcher m, int first) {
         String hour = m.group(first);
         String zone = m.group(first + 4);
         if (hour == null || (zone != null && !isKnownZone(zone))) {
-            return date.atStartOfDay().toInstant(ZoneOffset.UTC);
+            return date.atStartOfDay().atOffset(ZoneOffset.UTC);
         }
         int h = Integer.parseInt(hour);
         String meridiem = m.group(first + 3);
@@ -129,7 +138,7 @@ public final class DateParser {
         }
         int seconds = m.group(first + 2) == null ? 0 : Integer.parseInt(m.group(first + 2));
         LocalTime time = LocalTime.of(h, Integer.parseInt(m.group(first + 1)), seconds);
-        return date.atTime(time).toInstant(offset(zone));
+        return date.atTime(time).atOffset(offset(zone));
     }
 
     private static boolean isKnownZone(String zone) {

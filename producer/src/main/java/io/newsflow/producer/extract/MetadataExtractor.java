@@ -3,7 +3,7 @@ package io.newsflow.producer.extract;
 import io.newsflow.producer.extract.JsonLdReader.JsonLdArticle;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +49,7 @@ final class MetadataExtractor {
                 canonicalUrl(doc, pageUrl), ogType, declaresArticle);
     }
 
-    private static Sourced<Instant> publishedAt(Document doc, JsonLdArticle ld) {
+    private static Sourced<OffsetDateTime> publishedAt(Document doc, JsonLdArticle ld) {
         return Sourced.first(
                 date(ld == null ? null : ld.datePublished(), "json-ld"),
                 date(meta(doc, "article:published_time"), "og"),
@@ -121,14 +121,14 @@ final class MetadataExtractor {
         return primary.matches("[a-z]{2}") ? primary : null;
     }
 
-    private static Sourced<Instant> date(String raw, String source) {
-        return DateParser.parse(raw).map(instant -> new Sourced<>(instant, source)).orElse(null);
+    private static Sourced<OffsetDateTime> date(String raw, String source) {
+        return DateParser.parseWithOffset(raw).map(instant -> new Sourced<>(instant, source)).orElse(null);
     }
 
     /** The first of {@code raws} that parses as a date. */
-    private static Sourced<Instant> date(String source, String... raws) {
+    private static Sourced<OffsetDateTime> date(String source, String... raws) {
         for (String raw : raws) {
-            Sourced<Instant> parsed = date(raw, source);
+            Sourced<OffsetDateTime> parsed = date(raw, source);
             if (parsed != null) {
                 return parsed;
             }

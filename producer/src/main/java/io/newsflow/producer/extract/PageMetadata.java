@@ -1,6 +1,6 @@
 package io.newsflow.producer.extract;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -13,7 +13,7 @@ import java.util.List;
  * @param declaresArticle JSON-LD article node or {@code og:type=article} present
  */
 record PageMetadata(Sourced<String> title, String h1, Sourced<List<String>> authors,
-                    Sourced<Instant> publishedAt, Sourced<String> source, Sourced<List<String>> keywords,
+                    Sourced<OffsetDateTime> publishedAt, Sourced<String> source, Sourced<List<String>> keywords,
                     Sourced<String> language, Sourced<String> canonicalUrl, String ogType,
                     boolean declaresArticle) {
 }

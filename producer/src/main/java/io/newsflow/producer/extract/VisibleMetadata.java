@@ -1,6 +1,6 @@
 package io.newsflow.producer.extract;
 
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.jsoup.nodes.Element;
  * @param published date from a "Published ..." line, or null
  * @param lines     texts of the byline and dateline elements, to drop from the body
  */
-record VisibleMetadata(List<String> authors, Instant published, Set<String> lines) {
+record VisibleMetadata(List<String> authors, OffsetDateTime published, Set<String> lines) {
 
     private static final Pattern BY_LINE = Pattern.compile("^(?:By|BY|Written by|Words by)\\s+\\p{Lu}.*");
     private static final Pattern DATE_LINE = Pattern.compile(
@@ -33,7 +33,7 @@ record VisibleMetadata(List<String> authors, Instant published, Set<String> line
     static VisibleMetadata find(Document doc) {
         Set<String> lines = new LinkedHashSet<>();
         List<String> authors = authors(doc, lines);
-        Instant published = dateline(doc, lines);
+        OffsetDateTime published = dateline(doc, lines);
         return new VisibleMetadata(authors, published, lines);
     }
 
@@ -88,7 +88,7 @@ record VisibleMetadata(List<String> authors, Instant published, Set<String> line
         return List.of();
     }
 
-    private static Instant dateline(Document doc, Set<String> lines) {
+    private static OffsetDateTime dateline(Document doc, Set<String> lines) {
         for (Element el : doc.body().select(SHORT_TEXT_ELEMENTS)) {
             String text = Texts.clean(el.text());
             if (Texts.wordCount(text) > MAX_LINE_WORDS) {
@@ -96,7 +96,7 @@ record VisibleMetadata(List<String> authors, Instant published, Set<String> line
             }
             Matcher m = DATE_LINE.matcher(text);
             if (m.matches() && !ChromeStripper.isOffArticle(el)) {
-                Optional<Instant> date = DateParser.parse(m.group(1));
+                Optional<OffsetDateTime> date = DateParser.parseWithOffset(m.group(1));
                 if (date.isPresent()) {
                     lines.add(text);
                     return date.get();

@@ -2,7 +2,7 @@ package io.newsflow.producer.publish;
 
 import io.newsflow.schema.Article;
 import io.newsflow.schema.FetchStatus;
-import io.newsflow.schemas.AvroSerde;
+import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.schemas.Topics;
 import java.util.Map;
 import java.util.Properties;
@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,8 @@ public final class KafkaPublisher implements CrawlSink {
 
     private final KafkaProducer<String, byte[]> producer;
     private final Topics topics;
-    private final AvroSerde<Article> articles = AvroSerde.of(Article.class);
-    private final AvroSerde<FetchStatus> statuses = AvroSerde.of(FetchStatus.class);
+    private final Serializer<Article> articles;
+    private final Serializer<FetchStatus> statuses;
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
 
@@ -40,6 +41,14 @@ public final class KafkaPublisher implements CrawlSink {
      *     delivery guarantees, which cannot be overridden
      */
     public KafkaPublisher(String bootstrapServers, Topics topics, Map<String, String> kafkaOverrides) {
+        this(bootstrapServers, topics, kafkaOverrides, RecordSerdes.singleObject());
+    }
+
+    /** As above, writing values in the wire format {@code serdes} chooses ({@code serde.format}). */
+    public KafkaPublisher(String bootstrapServers, Topics topics, Map<String, String> kafkaOverrides,
+                          RecordSerdes serdes) {
+        this.articles = serdes.serde(topics.articlesRaw(), Article.class).serializer();
+        this.statuses = serdes.serde(topics.fetchStatus(), FetchStatus.class).serializer();
         Properties p = new Properties();
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
@@ -59,13 +68,13 @@ public final class KafkaPublisher implements CrawlSink {
 
     @Override
     public void article(Article article) {
-        producer.send(new ProducerRecord<>(topics.articlesRaw(), article.getId(), articles.encode(article)),
+        producer.send(new ProducerRecord<>(topics.articlesRaw(), article.getId(), articles.serialize(topics.articlesRaw(), article)),
                 callback(article.getUrl()));
     }
 
     @Override
     public void status(FetchStatus status) {
-        producer.send(new ProducerRecord<>(topics.fetchStatus(), status.getUrl(), statuses.encode(status)),
+        producer.send(new ProducerRecord<>(topics.fetchStatus(), status.getUrl(), statuses.serialize(topics.fetchStatus(), status)),
                 callback(status.getUrl()));
     }
 

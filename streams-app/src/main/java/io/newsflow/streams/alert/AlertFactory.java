@@ -18,12 +18,19 @@ final class AlertFactory {
 
     private AlertFactory() {}
 
+    /** What an alert says about where the article matched: the same for every rule of one query. */
+    record Description(List<String> matchedTerms, String snippet) {}
+
     /**
      * @param snippets the article's snippet makers, shared by every alert of one match call so that
      *     the article is split into sentences once
      */
+    static Description describe(ArticleText text, Snippets.ForArticle snippets, TermHits hits) {
+        return new Description(hits.matchedTerms(), snippet(text, snippets, hits));
+    }
+
     static KeywordAlert create(AlertRule rule, EnrichedArticle enriched, ArticleText text,
-            Snippets.ForArticle snippets, TermHits hits, Instant now) {
+            Description description, Instant now) {
         Article article = enriched.getArticle();
         List<String> categories = enriched.getCategories() == null ? List.of()
                 : enriched.getCategories().stream().map(Category::getCode).toList();
@@ -39,8 +46,8 @@ final class AlertFactory {
                 .setTitle(text.title())
                 .setSource(article.getSource())
                 .setPublishedAt(article.getPublishedAt())
-                .setMatchedTerms(hits.matchedTerms())
-                .setSnippet(snippet(text, snippets, hits))
+                .setMatchedTerms(description.matchedTerms())
+                .setSnippet(description.snippet())
                 .setCategories(categories)
                 .setSentimentScore(sentiment)
                 .setDetectedAt(now)

@@ -21,19 +21,19 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
-import org.apache.lucene.monitor.MonitorQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Holds the live rule set in a Lucene {@link Monitor} (in memory) and matches articles against it.
  *
- * <p>Each enabled rule is registered as a Monitor query under its rule id; a disabled rule is kept
- * (so {@link #rules()} still lists it) but not registered, so it never matches. For each article the
- * Monitor's presearcher picks the rules whose terms occur in it (see {@link Presearch}); of those,
- * rules whose filters ({@link RuleFilter}: categories, languages, sources, minimum sentiment) refuse
- * the article are skipped without running their query, the others are run and each match, with where
- * it matched, becomes one {@link KeywordAlert}.
+ * <p>Each distinct query of the enabled rules is registered as one Monitor query, shared by the rules
+ * that have it; a disabled rule is kept (so {@link #rules()} still lists it) but not registered, so it
+ * never matches. For each article the Monitor's presearcher picks the queries whose terms occur in
+ * it (see {@link Presearch}); a query none of whose rules' filters ({@link RuleFilter}: categories,
+ * languages, sources, minimum sentiment) accept the article is skipped without running, the others
+ * are run, and each match, with where it matched, becomes one {@link KeywordAlert} per rule whose
+ * filters accept the article.
  *
  * <p>Load many rules with {@link #upsertAll}: the Monitor commits its query index once per call, so
  * one call for 100,000 rules takes seconds where 100,000 {@link #upsert} calls would take hours.
@@ -74,6 +74,8 @@ public final class AlertMatcher implements AutoCloseable {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Every stored rule by id, enabled or not; guarded by {@link #lock}. */
     private final Map<String, CompiledRule> rules = new HashMap<>();
+    /** The enabled rules by query, one Monitor query per group; guarded by {@link #lock}. */
+    private final QueryGroups groups = new QueryGroups();
     private final LongAdder articles = new LongAdder();
     private final LongAdder candidates = new LongAdder();
     private final LongAdder filteredOut = new LongAdder();
@@ -146,42 +148,45 @@ public final class AlertMatcher implements AutoCloseable {
             compiled.remove(c.id()); // keep the batch order of the survivors
             compiled.put(c.id(), c);
         }
-        List<MonitorQuery> enabled = new ArrayList<>();
-        List<String> disabled = new ArrayList<>();
-        for (CompiledRule c : compiled.values()) {
-            if (c.rule().getEnabled()) {
-                enabled.add(new MonitorQuery(c.id(), c.query(), c.rule().getQuery(), Map.of()));
-            } else {
-                disabled.add(c.id());
-            }
-        }
         lock.writeLock().lock();
         try {
-            if (!disabled.isEmpty()) {
-                monitor.deleteById(disabled);
+            List<CompiledRule> replaced = new ArrayList<>();
+            for (CompiledRule c : compiled.values()) {
+                CompiledRule old = rules.put(c.id(), c);
+                if (old != null) {
+                    replaced.add(old);
+                }
             }
-            if (!enabled.isEmpty()) {
-                monitor.register(enabled); // replaces the registered query of an existing id
-            }
-            rules.putAll(compiled);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot update " + compiled.size() + " rule(s) in the in-memory index", e);
+            apply(groups.apply(replaced, compiled.values()));
         } finally {
             lock.writeLock().unlock();
         }
         return List.copyOf(compiled.values());
     }
 
+    /** Brings the Monitor in line with the query groups; called under the write lock. */
+    private void apply(QueryGroups.Changes changes) {
+        try {
+            if (!changes.delete().isEmpty()) {
+                monitor.deleteById(changes.delete());
+            }
+            if (!changes.register().isEmpty()) {
+                monitor.register(changes.register());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the in-memory rule index", e);
+        }
+    }
+
     /** Removes the rule with this id; returns false when there was none. */
     public boolean remove(String ruleId) {
         lock.writeLock().lock();
         try {
-            if (rules.remove(ruleId) == null) {
+            CompiledRule removed = rules.remove(ruleId);
+            if (removed == null) {
                 return false;
             }
-            monitor.deleteById(ruleId);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove rule " + ruleId + " from the in-memory index", e);
+            apply(groups.apply(List.of(removed), List.of()));
         } finally {
             lock.writeLock().unlock();
         }
@@ -209,16 +214,22 @@ public final class AlertMatcher implements AutoCloseable {
             // The Monitor creates the candidate matcher; keep hold of it to read its counts.
             RuleMatch.Matcher[] created = new RuleMatch.Matcher[1];
             MatchingQueries<RuleMatch> result = monitor.match(text.toDocument(), searcher -> {
-                created[0] = new RuleMatch.Matcher(searcher, id -> accepts(id, facts));
+                created[0] = new RuleMatch.Matcher(searcher, id -> accepted(id, facts));
                 return created[0];
             });
-            result.getErrors().forEach((ruleId, e) ->
-                    log.warn("Rule {} failed on article {}: {}", ruleId, article.getArticle().getId(), e.toString()));
+            result.getErrors().forEach((queryId, e) -> log.warn("Rule(s) {} failed on article {}: {}",
+                    ruleIds(queryId), article.getArticle().getId(), e.toString()));
             Snippets.ForArticle snippets = new Snippets.ForArticle(text);
             for (RuleMatch match : result.getMatches()) {
-                CompiledRule rule = rules.get(match.getQueryId());
-                TermHits hits = TermHits.of(match, text, rule.shape());
-                alerts.add(AlertFactory.create(rule.rule(), article, text, snippets, hits, now));
+                QueryGroups.Group group = groups.get(match.getQueryId());
+                // One description (matched terms, snippet) serves every rule of the group.
+                AlertFactory.Description description =
+                        AlertFactory.describe(text, snippets, TermHits.of(match, text, group.shape()));
+                for (CompiledRule rule : group.rules()) {
+                    if (rule.filter().accepts(facts)) {
+                        alerts.add(AlertFactory.create(rule.rule(), article, text, description, now));
+                    }
+                }
             }
             candidates.add(created[0].candidates());
             filteredOut.add(created[0].filteredOut());
@@ -233,10 +244,18 @@ public final class AlertMatcher implements AutoCloseable {
         return alerts;
     }
 
-    /** Called under the read lock for each candidate, before its query runs. */
-    private boolean accepts(String ruleId, RuleFilter.Facts facts) {
-        CompiledRule rule = rules.get(ruleId);
-        return rule != null && rule.rule().getEnabled() && rule.filter().accepts(facts);
+    /**
+     * The query group when the filters of at least one of its rules accept the article, else null.
+     * Called under the read lock for each candidate, before its query runs.
+     */
+    private QueryGroups.Group accepted(String queryId, RuleFilter.Facts facts) {
+        QueryGroups.Group group = groups.get(queryId);
+        return group != null && group.anyAccepts(facts) ? group : null;
+    }
+
+    private List<String> ruleIds(String queryId) {
+        QueryGroups.Group group = groups.get(queryId);
+        return group == null ? List.of() : group.rules().stream().map(CompiledRule::id).toList();
     }
 
     /** A snapshot of every stored rule (copies), enabled or not, ordered by id. */
@@ -262,6 +281,19 @@ public final class AlertMatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Number of distinct queries among the enabled rules: rules with equal queries share one Monitor
+     * query, run once per article for all of them.
+     */
+    public int distinctQueries() {
+        lock.readLock().lock();
+        try {
+            return groups.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Counts since this matcher was created, for metrics and benchmarks. */
     public Stats stats() {
         return new Stats(articles.sum(), candidates.sum(), filteredOut.sum(), alertCount.sum());
@@ -271,9 +303,11 @@ public final class AlertMatcher implements AutoCloseable {
      * Cumulative match counts.
      *
      * @param articles articles matched
-     * @param candidates rule parts the presearcher selected (a rule split at a top-level OR counts
-     *     once per selected part); the rest of the rules cost nothing per article
-     * @param filteredOut candidates skipped because the rule's filters refused the article
+     * @param candidates query parts the presearcher selected (rules with equal queries share one;
+     *     a query split at a top-level OR counts once per selected part); the other rules cost nothing
+     *     per article
+     * @param filteredOut candidates skipped because the filters of every rule sharing the query
+     *     refused the article
      * @param alerts alerts returned
      */
     public record Stats(long articles, long candidates, long filteredOut, long alerts) {}

@@ -1,18 +1,56 @@
 package io.newsflow.streams.alert;
 
 import io.newsflow.schema.AlertRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
-/** A validated rule with its parsed query, the query's shape and its filters, made once at upsert. */
-record CompiledRule(AlertRule rule, Query query, QueryShape shape, RuleFilter filter) {
+/**
+ * A validated rule with its parsed query, the query's shape and its filters, made once at upsert.
+ *
+ * @param matchQuery the query the Monitor runs: for a query without wildcards (or other patterns),
+ *     the parsed query already rewritten to primitive queries, so matching an article skips a rewrite
+ *     per candidate (a fifth of the matching time at 100,000 rules); a query with patterns must be
+ *     rewritten against each article's terms, so it is kept as parsed
+ * @param needsRewrite whether {@code matchQuery} must be rewritten against the article before it runs
+ */
+record CompiledRule(AlertRule rule, Query query, Query matchQuery, boolean needsRewrite, QueryShape shape,
+        RuleFilter filter) {
+
+    /**
+     * Rewrites without an index: Boolean, term and phrase queries rewrite the same whatever the
+     * reader; pattern queries would wrongly rewrite to "no match" against an empty one.
+     */
+    private static final IndexSearcher NO_INDEX = emptySearcher();
 
     /** Validates and parses a private copy of the rule (Avro records are mutable). */
     static CompiledRule compile(AlertRule rule) throws InvalidRuleException {
         AlertRule copy = copy(rule);
         Query query = RuleValidator.compile(copy);
-        return new CompiledRule(copy, query, QueryShape.of(query), RuleFilter.of(copy));
+        QueryShape shape = QueryShape.of(query);
+        boolean patterns = !shape.multiTermQueries().isEmpty();
+        Query matchQuery = patterns ? query : rewritten(query);
+        return new CompiledRule(copy, query, matchQuery, patterns, shape, RuleFilter.of(copy));
+    }
+
+    private static IndexSearcher emptySearcher() {
+        try {
+            return new IndexSearcher(new MultiReader());
+        } catch (IOException e) {
+            throw new UncheckedIOException("opening an empty reader cannot fail", e);
+        }
+    }
+
+    private static Query rewritten(Query query) {
+        try {
+            return NO_INDEX.rewrite(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException("rewriting without an index cannot fail", e);
+        }
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.QueryMatch;
@@ -17,11 +17,12 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 
 /**
- * One rule matching the article, with where it matched: the Monitor's candidate matcher output.
+ * One query (of one or more rules) matching the article, with where it matched: the Monitor's
+ * candidate matcher output.
  *
  * <p>Like Lucene's {@code HighlightsMatch}, but built by {@link Matcher}, which first asks whether the
- * rule's filters accept the article and runs the query only if they do, so a rule filtered out by
- * language or category costs a map lookup instead of a query run.
+ * filters of a rule with the query accept the article and runs the query only if one does, so a rule
+ * filtered out by language or category costs a map lookup instead of a query run.
  */
 final class RuleMatch extends QueryMatch {
 
@@ -30,8 +31,8 @@ final class RuleMatch extends QueryMatch {
 
     private final Map<String, List<Hit>> hits;
 
-    private RuleMatch(String ruleId, Map<String, List<Hit>> hits) {
-        super(ruleId);
+    private RuleMatch(String queryId, Map<String, List<Hit>> hits) {
+        super(queryId);
         this.hits = hits;
     }
 
@@ -39,7 +40,7 @@ final class RuleMatch extends QueryMatch {
         return hits.getOrDefault(field, List.of());
     }
 
-    private static RuleMatch of(String ruleId, Matches matches) throws IOException {
+    private static RuleMatch of(String queryId, Matches matches) throws IOException {
         Map<String, List<Hit>> hits = new HashMap<>();
         for (String field : matches) {
             MatchesIterator it = matches.getMatches(field);
@@ -60,7 +61,7 @@ final class RuleMatch extends QueryMatch {
                 }
             }
         }
-        return new RuleMatch(ruleId, hits);
+        return new RuleMatch(queryId, hits);
     }
 
     private static RuleMatch merge(RuleMatch a, RuleMatch b) {
@@ -77,36 +78,39 @@ final class RuleMatch extends QueryMatch {
      */
     static final class Matcher extends CandidateMatcher<RuleMatch> {
 
-        private final Predicate<String> accepts;
+        private final Function<String, QueryGroups.Group> accepted;
         private int candidates;
         private int filteredOut;
 
         /**
-         * @param accepts whether a rule id is stored, enabled and its filters pass for this article;
-         *     the query of a rule it refuses is not run
+         * @param accepted the query group of a Monitor query id when the filters of one of its rules
+         *     accept this article, else null; a query it refuses is not run
          */
-        Matcher(IndexSearcher searcher, Predicate<String> accepts) {
+        Matcher(IndexSearcher searcher, Function<String, QueryGroups.Group> accepted) {
             super(searcher);
             // The searcher holds one in-memory document and lives for one match: caching a query's
             // matches there can never pay off, and the default cache's usage tracking is
             // synchronized, which would serialise concurrent match calls.
             searcher.setQueryCache(null);
-            this.accepts = accepts;
+            this.accepted = accepted;
         }
 
         @Override
-        protected void matchQuery(String ruleId, Query query, Map<String, String> metadata) throws IOException {
+        protected void matchQuery(String queryId, Query query, Map<String, String> metadata) throws IOException {
             candidates++;
-            if (!accepts.test(ruleId)) {
+            QueryGroups.Group group = accepted.apply(queryId);
+            if (group == null) {
                 filteredOut++;
                 return;
             }
-            Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+            // Queries without patterns were rewritten once, at upsert (see CompiledRule).
+            Query runnable = group.needsRewrite() ? searcher.rewrite(query) : query;
+            Weight weight = searcher.createWeight(runnable, ScoreMode.COMPLETE_NO_SCORES, 1);
             for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
                 for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
                     Matches matches = weight.matches(leaf, doc);
                     if (matches != null) {
-                        addMatch(RuleMatch.of(ruleId, matches), doc);
+                        addMatch(RuleMatch.of(queryId, matches), doc);
                     }
                 }
             }

@@ -252,6 +252,9 @@ final class Snippets {
      * what {@code replaceAll("\\s+", " ")} does, without compiling and running a regex per alert.
      */
     static String collapseSpaces(CharSequence s) {
+        if (!needsCollapsing(s)) {
+            return s.toString(); // the usual case: a passage within one paragraph
+        }
         StringBuilder out = new StringBuilder(s.length());
         boolean inSpace = false;
         for (int i = 0; i < s.length(); i++) {
@@ -265,5 +268,17 @@ final class Snippets {
             inSpace = space;
         }
         return out.toString();
+    }
+
+    private static boolean needsCollapsing(CharSequence s) {
+        boolean previousSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B' || (c == ' ' && previousSpace)) {
+                return true;
+            }
+            previousSpace = c == ' ';
+        }
+        return false;
     }
 }

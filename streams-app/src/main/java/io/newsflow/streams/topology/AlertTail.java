@@ -1,7 +1,6 @@
 package io.newsflow.streams.topology;
 
 import io.newsflow.schema.KeywordAlert;
-import io.newsflow.schemas.AvroSerde;
 import io.newsflow.streams.web.AlertFeed;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +27,12 @@ final class AlertTail implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final AlertFeed feed;
-    private final AvroSerde<KeywordAlert> serde = AvroSerde.of(KeywordAlert.class);
+    private final Serde<KeywordAlert> serde;
     private final Thread thread;
 
-    AlertTail(String bootstrapServers, Map<String, String> kafkaOverrides, String alertsTopic, AlertFeed feed) {
+    AlertTail(String bootstrapServers, Map<String, String> kafkaOverrides, String alertsTopic, AlertFeed feed,
+              Serde<KeywordAlert> serde) {
+        this.serde = serde;
         Properties p = new Properties();
         p.putAll(kafkaOverrides);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -55,7 +57,7 @@ final class AlertTail implements AutoCloseable {
                         continue;
                     }
                     try {
-                        feed.publish(serde.decode(r.value()));
+                        feed.publish(serde.deserializer().deserialize(r.topic(), r.value()));
                     } catch (RuntimeException e) {
                         log.warn("Unreadable alert at {}-{}@{} skipped: {}", r.topic(), r.partition(), r.offset(),
                                 e.getMessage());

@@ -11,6 +11,7 @@ import io.newsflow.schema.Entity;
 import io.newsflow.schema.KeywordAlert;
 import io.newsflow.schema.Trend;
 import io.newsflow.schemas.AvroSerde;
+import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.streams.alert.AlertMatcher;
 import io.newsflow.streams.enrich.ArticleEnricher;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -66,7 +68,7 @@ public final class NewsTopology {
      */
     public static Topology build(Topics topics, TopologySettings settings, ArticleEnricher enricher,
                                  AlertMatcher matcher, Clock clock) {
-        return build(topics, settings, enricher, matcher, clock, new SimpleMeterRegistry());
+        return build(topics, settings, enricher, matcher, clock, new SimpleMeterRegistry(), RecordSerdes.singleObject());
     }
 
     /**
@@ -74,12 +76,14 @@ public final class NewsTopology {
      * alerts per rule ({@code newsflow_alerts_total{rule=...}}) in {@code meters}.
      */
     public static Topology build(Topics topics, TopologySettings settings, ArticleEnricher enricher,
-                                 AlertMatcher matcher, Clock clock, MeterRegistry meters) {
+                                 AlertMatcher matcher, Clock clock, MeterRegistry meters, RecordSerdes serdes) {
         Timer enrichTimer = Timer.builder("newsflow.enrich.duration").description("Time to enrich one article")
                 .publishPercentileHistogram().register(meters);
-        AvroSerde<Article> articles = AvroSerde.of(Article.class);
-        AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.of(EnrichedArticle.class);
-        AvroSerde<KeywordAlert> alertsSerde = AvroSerde.of(KeywordAlert.class);
+        Serde<Article> articles = serdes.serde(topics.articlesRaw(), Article.class);
+        Serde<EnrichedArticle> enrichedSerde = serdes.serde(topics.articlesEnriched(), EnrichedArticle.class);
+        Serde<KeywordAlert> alertsSerde = serdes.serde(topics.alerts(), KeywordAlert.class);
+        // The internal stage always uses single-object encoding: it needs no registry.
+        AvroSerde<EnrichedArticle> internalSerde = AvroSerde.of(EnrichedArticle.class);
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -99,14 +103,14 @@ public final class NewsTopology {
                 .mapValues(article -> enrichTimer.record(() -> enricher.enrich(article, clock.instant())),
                         Named.as("enrich"))
                 .repartition(Repartitioned.<String, EnrichedArticle>as("one-view")
-                        .withKeySerde(Serdes.String()).withValueSerde(enrichedSerde).withNumberOfPartitions(1))
+                        .withKeySerde(Serdes.String()).withValueSerde(internalSerde).withNumberOfPartitions(1))
                 .processValues(() -> new StoryProcessor(settings.storyMaxDistance(), 64, settings.storyRetention()),
                         Named.as("assign-story"), StoryProcessor.STORE);
         // Records too large for the output topic go to the DLQ here (see OversizeToDeadLetter).
 
         int maxBytes = settings.maxRecordBytes();
         Map<String, KStream<String, EnrichedArticle>> bySize = enriched.split(Named.as("size-"))
-                .branch((id, article) -> enrichedSerde.encode(article).length <= maxBytes, Branched.as("fits"))
+                .branch((id, article) -> enrichedSerde.serializer().serialize(topics.articlesEnriched(), article).length <= maxBytes, Branched.as("fits"))
                 .defaultBranch(Branched.as("too-large"));
         bySize.get("size-too-large")
                 .process(() -> new OversizeToDeadLetter(maxBytes), Named.as("oversize-to-dead-letters"))
@@ -132,7 +136,7 @@ public final class NewsTopology {
         articleTerms.merge(ruleTerms, Named.as("all-trend-terms"))
                 .process(() -> new TrendProcessor(new SpikeDetector(settings.spike()), settings.spike().recentWindows()),
                         Named.as("count-and-detect-spikes"), TrendProcessor.STORE)
-                .to(topics.trends(), Produced.with(Serdes.String(), AvroSerde.of(Trend.class)).withName("write-trends"));
+                .to(topics.trends(), Produced.with(Serdes.String(), serdes.serde(topics.trends(), Trend.class)).withName("write-trends"));
 
         return builder.build();
     }

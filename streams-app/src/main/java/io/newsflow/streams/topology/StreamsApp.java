@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.newsflow.schema.AlertRule;
+import io.newsflow.schema.KeywordAlert;
+import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.streams.alert.AlertMatcher;
 import io.newsflow.streams.alert.InvalidRuleException;
 import io.newsflow.streams.alert.RulesFile;
@@ -62,18 +64,20 @@ public final class StreamsApp implements AutoCloseable {
      * @throws IllegalStateException when the app does not reach RUNNING within {@code startTimeout}
      */
     public static StreamsApp start(StreamsAppConfig config, Duration startTimeout) {
-        return start(config, startTimeout, new SimpleMeterRegistry());
+        return start(config, startTimeout, new SimpleMeterRegistry(), RecordSerdes.singleObject());
     }
 
     /**
-     * Starts the app, recording its meters (and Kafka Streams' own metrics) in {@code meters}.
+     * Starts the app, recording its meters (and Kafka Streams' own metrics) in {@code meters}, with
+     * data topics in the wire format {@code serdes} chooses.
      *
      * @see #start(StreamsAppConfig, Duration)
      */
-    public static StreamsApp start(StreamsAppConfig config, Duration startTimeout, MeterRegistry meters) {
+    public static StreamsApp start(StreamsAppConfig config, Duration startTimeout, MeterRegistry meters,
+                                   RecordSerdes serdes) {
         StreamsApp app = new StreamsApp();
         try {
-            app.startParts(config, startTimeout, meters);
+            app.startParts(config, startTimeout, meters, serdes);
             return app;
         } catch (RuntimeException e) {
             app.close();
@@ -81,7 +85,8 @@ public final class StreamsApp implements AutoCloseable {
         }
     }
 
-    private void startParts(StreamsAppConfig config, Duration startTimeout, MeterRegistry meters) {
+    private void startParts(StreamsAppConfig config, Duration startTimeout, MeterRegistry meters,
+                            RecordSerdes serdes) {
         String rulesTopic = config.topics().alertRules();
         RulePublisher publisher = own(new RulePublisher(config.bootstrapServers(), config.kafkaOverrides(), rulesTopic));
         seedRules(config, publisher);
@@ -91,7 +96,7 @@ public final class StreamsApp implements AutoCloseable {
 
         TopologySettings settings = fitToTopic(config);
         Topology topology = NewsTopology.build(config.topics(), settings, ArticleEnricher.createDefault(),
-                matcher, Clock.systemUTC(), meters);
+                matcher, Clock.systemUTC(), meters, serdes);
         log.info("Starting streams app {}\n{}", config.applicationId(), topology.describe());
         Properties props = config.toStreamsProperties();
         props.put(DeadLetterProductionHandler.METER_REGISTRY_CONFIG, meters);
@@ -107,7 +112,8 @@ public final class StreamsApp implements AutoCloseable {
 
         if (config.web() != null) {
             AlertFeed feed = new AlertFeed(1000, Clock.systemUTC());
-            own(new AlertTail(config.bootstrapServers(), config.kafkaOverrides(), config.topics().alerts(), feed));
+            own(new AlertTail(config.bootstrapServers(), config.kafkaOverrides(), config.topics().alerts(), feed,
+                    serdes.serde(config.topics().alerts(), KeywordAlert.class)));
             web = own(WebServer.start(config.web(), feed, new KafkaRuleAdmin(matcher, publisher)));
             log.info("Alerts page at {}", web.uri());
         }

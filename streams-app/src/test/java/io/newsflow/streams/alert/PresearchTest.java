@@ -159,6 +159,71 @@ class PresearchTest {
     }
 
     @Test
+    void rulesWithEqualQueriesShareOneMonitorQuery() throws Exception {
+        try (AlertMatcher matcher = new AlertMatcher()) {
+            matcher.upsertAll(List.of(rule("a", "militant"), rule("b", "Militant"), rule("c", "militant  "),
+                    rule("d", "bombing")));
+
+            assertThat(matcher.distinctQueries()).isEqualTo(2);
+            assertThat(matchingIds(matcher, ARTICLE)).containsExactly("a", "b", "c", "d");
+        }
+    }
+
+    @Test
+    void removingOneRuleOfASharedQueryKeepsTheOthers() throws Exception {
+        try (AlertMatcher matcher = new AlertMatcher()) {
+            matcher.upsertAll(List.of(rule("a", "militant"), rule("b", "militant")));
+
+            matcher.remove("a");
+            assertThat(matchingIds(matcher, ARTICLE)).containsExactly("b");
+            assertThat(matcher.distinctQueries()).isEqualTo(1);
+
+            matcher.remove("b");
+            assertThat(matchingIds(matcher, ARTICLE)).isEmpty();
+            assertThat(matcher.distinctQueries()).isZero();
+        }
+    }
+
+    @Test
+    void changingTheQueryOfASharedRuleMovesItToItsNewQuery() throws Exception {
+        try (AlertMatcher matcher = new AlertMatcher()) {
+            matcher.upsertAll(List.of(rule("a", "militant"), rule("b", "militant")));
+
+            matcher.upsert(rule("a", "earthquake"));
+
+            assertThat(matchingIds(matcher, ARTICLE)).containsExactly("b");
+            assertThat(matcher.distinctQueries()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void disablingOneRuleOfASharedQueryKeepsTheOthers() throws Exception {
+        try (AlertMatcher matcher = new AlertMatcher()) {
+            matcher.upsertAll(List.of(rule("a", "militant"), rule("b", "militant")));
+            AlertRule off = rule("a", "militant");
+            off.setEnabled(false);
+
+            matcher.upsert(off);
+
+            assertThat(matchingIds(matcher, ARTICLE)).containsExactly("b");
+            matcher.upsert(rule("a", "militant"));
+            assertThat(matchingIds(matcher, ARTICLE)).containsExactly("a", "b");
+            assertThat(matcher.distinctQueries()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void reUpsertingTheSameRuleKeepsItsQuery() throws Exception {
+        try (AlertMatcher matcher = new AlertMatcher()) {
+            matcher.upsert(rule("a", "militant"));
+            matcher.upsert(rule("a", "militant"));
+
+            assertThat(matchingIds(matcher, ARTICLE)).containsExactly("a");
+            assertThat(matcher.distinctQueries()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void literalPrefixStopsAtTheFirstWildcardOrEscape() {
         assertThat(PrefixPresearch.literalPrefix("extradit*")).isEqualTo("extradit");
         assertThat(PrefixPresearch.literalPrefix("elect?on")).isEqualTo("elect");

@@ -139,11 +139,24 @@ class RuleFilterTest {
     void filteredOutCandidatesAreCountedAndNotRun() throws Exception {
         AlertRule french = rule("french", "militant");
         french.setLanguages(List.of("fr"));
-        matcher.upsertAll(List.of(french, rule("any", "militant")));
+        matcher.upsert(french);
 
         matcher.match(ARTICLE, NOW);
 
-        // militant is searched in title and body: each rule is two candidate parts.
-        assertThat(matcher.stats()).isEqualTo(new AlertMatcher.Stats(1, 4, 2, 1));
+        // militant is searched in title and body: the query is two candidate parts, both refused.
+        assertThat(matcher.stats()).isEqualTo(new AlertMatcher.Stats(1, 2, 2, 0));
+    }
+
+    @Test
+    void aSharedQueryAlertsOnlyForTheRulesWhoseFiltersAccept() throws Exception {
+        AlertRule french = rule("french", "militant");
+        french.setLanguages(List.of("fr"));
+        AlertRule english = rule("english", "Militant");
+        english.setLanguages(List.of("en"));
+        matcher.upsertAll(List.of(french, english, rule("any", "militant")));
+
+        assertThat(matcher.match(ARTICLE, NOW)).extracting(KeywordAlert::getRuleId)
+                .containsExactly("any", "english");
+        assertThat(matcher.stats().filteredOut()).isZero();
     }
 }
