@@ -117,6 +117,9 @@ final class TailCommand implements Callable<Integer> {
                 // Unreadable value: show it raw rather than stop tailing.
             }
         }
+        if (record.topic().endsWith(".flat") && record.value() != null) {
+            return new String(record.value(), StandardCharsets.UTF_8); // already JSON
+        }
         Map<String, Object> raw = new LinkedHashMap<>();
         raw.put("topic", record.topic());
         raw.put("partition", record.partition());

@@ -18,6 +18,8 @@ enum TopicKind {
     ALERT_RULES("news.alert-rules", AlertRule.class),
     FETCH_STATUS("news.fetch-status", FetchStatus.class),
     TRENDS("news.trends", Trend.class),
+    ARTICLES_FLAT("news.articles.flat", null),
+    ALERTS_FLAT("news.alerts.flat", null),
     DEAD_LETTERS("news.dlq", null);
 
     private final String baseName;
@@ -37,7 +39,7 @@ enum TopicKind {
         return Optional.empty();
     }
 
-    /** Generated class of the values, or null for the DLQ (raw bytes). */
+    /** Generated class of the values, or null for topics whose values are not Avro (DLQ, flat JSON). */
     Class<? extends SpecificRecord> valueType() {
         return valueType;
     }

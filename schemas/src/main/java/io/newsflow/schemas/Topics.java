@@ -48,6 +48,19 @@ public record Topics(String prefix) {
         return prefix + "news.fetch-status";
     }
 
+    /**
+     * Enriched articles flattened for Kafka Connect sinks: key = article id, value = JSON with an
+     * embedded schema (Kafka's {@code JsonConverter}, {@code schemas.enable=true}), primitive columns only.
+     */
+    public String articlesFlat() {
+        return prefix + "news.articles.flat";
+    }
+
+    /** Alerts flattened for Kafka Connect sinks: key = alert id, value as {@link #articlesFlat()}. */
+    public String alertsFlat() {
+        return prefix + "news.alerts.flat";
+    }
+
     /** Windowed counts with spike flags; key = dimension + ':' + term, value = {@code Trend}. */
     public String trends() {
         return prefix + "news.trends";
@@ -60,6 +73,7 @@ public record Topics(String prefix) {
 
     /** Every topic, in data-flow order. */
     public List<String> all() {
-        return List.of(articlesRaw(), fetchStatus(), articlesEnriched(), alertRules(), alerts(), trends(), deadLetters());
+        return List.of(articlesRaw(), fetchStatus(), articlesEnriched(), alertRules(), alerts(), trends(), articlesFlat(),
+                alertsFlat(), deadLetters());
     }
 }

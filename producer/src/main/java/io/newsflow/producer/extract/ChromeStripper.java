@@ -1,8 +1,14 @@
 package io.newsflow.producer.extract;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Removes site chrome from a copy of the page before main-text detection: elements that are never
@@ -38,13 +44,14 @@ final class ChromeStripper {
         Element body = doc.body();
         // Some sites wrap the whole page in a <form> or give the content column a class such as
         // "has-sidebar"; never remove an element that holds most of the page's paragraph text.
-        int pageParagraphChars = paragraphChars(body);
+        Map<Element, Integer> textChars = textChars(body);
+        int pageChars = textChars.getOrDefault(body, 0);
         for (Element el : body.select(STRUCTURAL_CHROME)) {
-            removeUnlessContent(el, pageParagraphChars);
+            removeUnlessContent(el, textChars, pageChars);
         }
         for (Element el : body.getAllElements()) {
             if (el != body && el.parent() != null && hasChromeName(el, CHROME_WORDS)) {
-                removeUnlessContent(el, pageParagraphChars);
+                removeUnlessContent(el, textChars, pageChars);
             }
         }
     }
@@ -73,18 +80,47 @@ final class ChromeStripper {
         return false;
     }
 
-    private static void removeUnlessContent(Element el, int pageParagraphChars) {
-        if (pageParagraphChars > 0 && paragraphChars(el) * 2 > pageParagraphChars) {
+    private static void removeUnlessContent(Element el, Map<Element, Integer> textChars, int pageChars) {
+        if (pageChars > 0 && textChars.getOrDefault(el, 0) * 2 > pageChars) {
+            return;
+        }
+        if (el.selectFirst("main, article, [itemprop=articleBody]") != null) {
             return;
         }
         el.remove();
     }
 
-    private static int paragraphChars(Element el) {
-        int chars = 0;
-        for (Element p : el.select("p")) {
-            chars += p.text().length();
-        }
+    /** Non-space characters of paragraph text under every element, in one pass. */
+    private static Map<Element, Integer> textChars(Element root) {
+        Map<Element, Integer> chars = new IdentityHashMap<>();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode text && node.parentNode() instanceof Element parent
+                        && parent.closest("p") != null) {
+                    String s = text.getWholeText();
+                    int n = 0;
+                    for (int i = 0; i < s.length(); i++) {
+                        if (!Character.isWhitespace(s.charAt(i))) {
+                            n++;
+                        }
+                    }
+                    if (n > 0) {
+                        chars.merge(parent, n, Integer::sum);
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element el && el != root && el.parent() != null) {
+                    Integer n = chars.get(el);
+                    if (n != null) {
+                        chars.merge(el.parent(), n, Integer::sum);
+                    }
+                }
+            }
+        }, root);
         return chars;
     }
 }

@@ -29,6 +29,7 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, Set<Strin
             "^(?:First\\s+)?(?:Published|Posted)(?:\\s+on)?\\s*:?\\s+(.+)$", Pattern.CASE_INSENSITIVE);
     private static final String SHORT_TEXT_ELEMENTS = "p, div, span, address, small, li, h4, h5, h6, em, strong";
     private static final int MAX_LINE_WORDS = 12;
+    private static final int MAX_LINE_CHARS = 240;
 
     static VisibleMetadata find(Document doc) {
         Set<String> lines = new LinkedHashSet<>();
@@ -75,8 +76,8 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, Set<Strin
 
     private static List<String> fromByLine(Document doc, Set<String> lines) {
         for (Element el : doc.body().select(SHORT_TEXT_ELEMENTS)) {
-            String text = Texts.clean(el.text());
-            if (Texts.wordCount(text) <= MAX_LINE_WORDS && BY_LINE.matcher(text).matches()
+            String text = Texts.shortText(el, MAX_LINE_CHARS);
+            if (text != null && Texts.wordCount(text) <= MAX_LINE_WORDS && BY_LINE.matcher(text).matches()
                     && !ChromeStripper.isOffArticle(el)) {
                 List<String> names = Names.split(text);
                 if (!names.isEmpty()) {
@@ -90,8 +91,8 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, Set<Strin
 
     private static OffsetDateTime dateline(Document doc, Set<String> lines) {
         for (Element el : doc.body().select(SHORT_TEXT_ELEMENTS)) {
-            String text = Texts.clean(el.text());
-            if (Texts.wordCount(text) > MAX_LINE_WORDS) {
+            String text = Texts.shortText(el, MAX_LINE_CHARS);
+            if (text == null || Texts.wordCount(text) > MAX_LINE_WORDS) {
                 continue;
             }
             Matcher m = DATE_LINE.matcher(text);
@@ -116,6 +117,18 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, Set<Strin
     }
 
     private static boolean hasAnyToken(Element el, String... tokens) {
+        if (el.id().isEmpty() && el.className().isEmpty()) {
+            return false;
+        }
+        // Cheap substring test first: tokenising every element's class names dominated the run time.
+        String raw = (el.id() + " " + el.className()).toLowerCase(Locale.ROOT);
+        boolean mayMatch = false;
+        for (String token : tokens) {
+            mayMatch |= raw.contains(token);
+        }
+        if (!mayMatch) {
+            return false;
+        }
         Set<String> names = Texts.idAndClassTokens(el);
         for (String token : tokens) {
             if (names.contains(token)) {

@@ -164,6 +164,11 @@ public final class TopicReference {
                         "one alert rule matching one article, grouped per rule and story"),
                 new TopicEntry(t.trends(), "dimension:term, e.g. CATEGORY:medtop:11000000", Trend.getClassSchema(),
                         "windowed counts with spike flags"),
+                new TopicEntry(t.articlesFlat(), "article id", null,
+                        "the enriched articles flattened for Kafka Connect sinks: JSON with an embedded schema "
+                                + "(JsonConverter, schemas.enable=true), primitive columns only; see docs/kafka-connect.md"),
+                new TopicEntry(t.alertsFlat(), "alert id", null,
+                        "the alerts flattened the same way, for Kafka Connect sinks; see docs/kafka-connect.md"),
                 new TopicEntry(t.deadLetters(), "original key bytes", null,
                         "original value bytes of records the streams app could not read or enrich, with cause "
                                 + "headers ([below](#dead-letters))"))) {

@@ -10,7 +10,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
- * A validated rule with its parsed query, the query's shape and its filters, made once at upsert.
+ * A validated rule with its query and filters, made once at upsert. Kept small (one per stored rule):
+ * the query's terms, needed only to highlight, are kept once per query by {@link QueryGroups}.
  *
  * @param matchQuery the query the Monitor runs: for a query without wildcards (or other patterns),
  *     the parsed query already rewritten to primitive queries, so matching an article skips a rewrite
@@ -18,8 +19,7 @@ import org.apache.lucene.search.Query;
  *     rewritten against each article's terms, so it is kept as parsed
  * @param needsRewrite whether {@code matchQuery} must be rewritten against the article before it runs
  */
-record CompiledRule(AlertRule rule, Query query, Query matchQuery, boolean needsRewrite, QueryShape shape,
-        RuleFilter filter) {
+record CompiledRule(AlertRule rule, Query matchQuery, boolean needsRewrite, RuleFilter filter) {
 
     /**
      * Rewrites without an index: Boolean, term and phrase queries rewrite the same whatever the
@@ -31,10 +31,9 @@ record CompiledRule(AlertRule rule, Query query, Query matchQuery, boolean needs
     static CompiledRule compile(AlertRule rule) throws InvalidRuleException {
         AlertRule copy = copy(rule);
         Query query = RuleValidator.compile(copy);
-        QueryShape shape = QueryShape.of(query);
-        boolean patterns = !shape.multiTermQueries().isEmpty();
+        boolean patterns = !QueryShape.of(query).multiTermQueries().isEmpty();
         Query matchQuery = patterns ? query : rewritten(query);
-        return new CompiledRule(copy, query, matchQuery, patterns, shape, RuleFilter.of(copy));
+        return new CompiledRule(copy, matchQuery, patterns, RuleFilter.of(copy));
     }
 
     private static IndexSearcher emptySearcher() {
@@ -67,6 +66,11 @@ record CompiledRule(AlertRule rule, Query query, Query matchQuery, boolean needs
 
     private static List<String> copy(List<String> values) {
         return values == null ? new ArrayList<>() : new ArrayList<>(values);
+    }
+
+    /** This rule with an equal query object (one kept already), so that equal queries are stored once. */
+    CompiledRule withMatchQuery(Query equal) {
+        return new CompiledRule(rule, equal, needsRewrite, filter);
     }
 
     String id() {

@@ -26,16 +26,19 @@ final class QueryGroups {
         private final Query query;
         private final String queryText;
         private final boolean needsRewrite;
-        private final QueryShape shape;
+        /** The query's plain terms per field, to find the words inside a phrase hit. */
+        private final Map<String, Set<String>> termsByField;
         /** By rule id, so the alerts of one group come out in id order. */
         private final Map<String, CompiledRule> rules = new TreeMap<>();
+        /** Rules without filters: while there is one, every article passes without looking further. */
+        private int unfiltered;
 
         private Group(String id, CompiledRule first) {
             this.id = id;
             this.query = first.matchQuery();
             this.queryText = first.rule().getQuery();
             this.needsRewrite = first.needsRewrite();
-            this.shape = first.shape(); // equal queries have equal shapes, whichever rule came first
+            this.termsByField = QueryShape.of(query).termsByFieldCopy(); // equal for every rule of the group
         }
 
         /** The Monitor query id. */
@@ -47,8 +50,8 @@ final class QueryGroups {
             return needsRewrite;
         }
 
-        QueryShape shape() {
-            return shape;
+        Map<String, Set<String>> termsByField() {
+            return termsByField;
         }
 
         Collection<CompiledRule> rules() {
@@ -57,12 +60,30 @@ final class QueryGroups {
 
         /** Whether the filters of at least one of the group's rules accept the article. */
         boolean anyAccepts(RuleFilter.Facts facts) {
+            if (unfiltered > 0) {
+                return true;
+            }
             for (CompiledRule rule : rules.values()) {
                 if (rule.filter().accepts(facts)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        private void add(CompiledRule rule) {
+            remove(rule.id());
+            rules.put(rule.id(), rule);
+            if (rule.filter().isEmpty()) {
+                unfiltered++;
+            }
+        }
+
+        private void remove(String ruleId) {
+            CompiledRule removed = rules.remove(ruleId);
+            if (removed != null && removed.filter().isEmpty()) {
+                unfiltered--;
+            }
         }
     }
 
@@ -76,6 +97,16 @@ final class QueryGroups {
     /** The group with this Monitor query id, or null. */
     Group get(String id) {
         return byId.get(id);
+    }
+
+    /**
+     * The version of an enabled rule kept in its group after {@link #apply} (it shares the group's
+     * query object); the rule itself when it is disabled.
+     */
+    CompiledRule stored(CompiledRule rule) {
+        Group group = rule.rule().getEnabled() ? byQuery.get(rule.matchQuery()) : null;
+        CompiledRule stored = group == null ? null : group.rules.get(rule.id());
+        return stored == null ? rule : stored;
     }
 
     /** Number of distinct queries (Monitor queries). */
@@ -96,7 +127,7 @@ final class QueryGroups {
         for (CompiledRule rule : leaving) {
             Group group = rule.rule().getEnabled() ? byQuery.get(rule.matchQuery()) : null;
             if (group != null) {
-                group.rules.remove(rule.id());
+                group.remove(rule.id());
                 touched.add(group);
             }
         }
@@ -111,7 +142,8 @@ final class QueryGroups {
                 byId.put(group.id, group);
                 created.add(group);
             }
-            group.rules.put(rule.id(), rule);
+            // Rules of a group share its query object: equal queries need not be kept twice.
+            group.add(rule.matchQuery() == group.query ? rule : rule.withMatchQuery(group.query));
             touched.add(group);
         }
         List<MonitorQuery> register = new ArrayList<>();

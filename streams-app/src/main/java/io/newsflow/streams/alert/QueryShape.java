@@ -56,6 +56,13 @@ final class QueryShape {
         return termsByField;
     }
 
+    /** {@link #termsByField()} as compact immutable collections, for keeping with a stored query. */
+    Map<String, Set<String>> termsByFieldCopy() {
+        Map<String, Set<String>> copy = new HashMap<>();
+        termsByField.forEach((field, terms) -> copy.put(field, Set.copyOf(terms)));
+        return Map.copyOf(copy);
+    }
+
     /** Wildcard, prefix, fuzzy, range and regexp queries, one per field they search. */
     List<Query> multiTermQueries() {
         return multiTermQueries;

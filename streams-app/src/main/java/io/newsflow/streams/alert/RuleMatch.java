@@ -89,8 +89,8 @@ final class RuleMatch extends QueryMatch {
         Matcher(IndexSearcher searcher, Function<String, QueryGroups.Group> accepted) {
             super(searcher);
             // The searcher holds one in-memory document and lives for one match: caching a query's
-            // matches there can never pay off, and the default cache's usage tracking is
-            // synchronized, which would serialise concurrent match calls.
+            // matches there can never pay off, while Lucene's default cache would wrap every weight
+            // and count each query's uses under a lock shared by all searchers.
             searcher.setQueryCache(null);
             this.accepted = accepted;
         }
@@ -121,12 +121,12 @@ final class RuleMatch extends QueryMatch {
             return merge(a, b);
         }
 
-        /** Decomposed rule parts the presearcher selected (a rule split at OR counts once per part). */
+        /** Query parts the presearcher selected (a query split at a top-level OR counts once per part). */
         int candidates() {
             return candidates;
         }
 
-        /** Of {@link #candidates()}, those not run because the rule's filters refused the article. */
+        /** Of {@link #candidates()}, those not run because no rule's filters accepted the article. */
         int filteredOut() {
             return filteredOut;
         }

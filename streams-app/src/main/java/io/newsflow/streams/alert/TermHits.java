@@ -35,7 +35,8 @@ final class TermHits {
         this.byField = byField;
     }
 
-    static TermHits of(RuleMatch match, ArticleText text, QueryShape shape) {
+    /** @param queryTerms the query's plain terms per field (see {@link QueryShape#termsByField()}) */
+    static TermHits of(RuleMatch match, ArticleText text, Map<String, Set<String>> queryTerms) {
         Map<String, List<Range>> byField = new LinkedHashMap<>();
         for (String field : QueryLanguage.FIELDS) {
             if (match.hits(field).isEmpty()) {
@@ -50,7 +51,7 @@ final class TermHits {
                     continue; // no usable offsets; the match still counts, it just cannot be shown
                 }
                 if (hit.endPosition() > hit.startPosition()) {
-                    ranges.addAll(queryTermsWithin(field, fieldText, hit, shape));
+                    ranges.addAll(queryTermsWithin(field, fieldText, hit, queryTerms));
                 } else {
                     ranges.add(new Range(hit.startOffset(), hit.endOffset()));
                 }
@@ -81,8 +82,8 @@ final class TermHits {
     }
 
     private static List<Range> queryTermsWithin(
-            String field, String fieldText, RuleMatch.Hit hit, QueryShape shape) {
-        Set<String> wanted = shape.termsByField().getOrDefault(field, Set.of());
+            String field, String fieldText, RuleMatch.Hit hit, Map<String, Set<String>> queryTerms) {
+        Set<String> wanted = queryTerms.getOrDefault(field, Set.of());
         String span = fieldText.substring(hit.startOffset(), hit.endOffset());
         List<Range> found = new ArrayList<>();
         try (TokenStream tokens = QueryLanguage.ANALYZER.tokenStream(field, span)) {

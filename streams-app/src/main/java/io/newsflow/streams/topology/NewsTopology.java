@@ -15,6 +15,7 @@ import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.streams.alert.AlertMatcher;
 import io.newsflow.streams.enrich.ArticleEnricher;
+import io.newsflow.streams.flat.FlatRecords;
 import io.newsflow.streams.trend.SpikeDetector;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,8 +39,9 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * news.articles.raw → drop tombstones → dedupe by article id → enrich (language, categories,
  *   sentiment, entities; parallel by partition) → one partition → assign story (SimHash) →
- *   (too large for the output topic → news.dlq) news.articles.enriched
- *   → match alert rules → group per rule and story (NEW, then UPDATE at most once per interval) → news.alerts
+ *   (too large for the output topic → news.dlq) news.articles.enriched, news.articles.flat
+ *   → match alert rules → group per rule and story (NEW, then UPDATE at most once per interval) → news.alerts,
+ *     news.alerts.flat
  *   → count categories, entities and rule matches per hour → spike detection → news.trends
  * </pre>
  * Records that cannot be read, and articles an enricher fails on, go to {@code news.dlq} through
@@ -119,15 +121,19 @@ public final class NewsTopology {
 
         enriched.to(topics.articlesEnriched(),
                 Produced.with(Serdes.String(), enrichedSerde).withName("write-enriched"));
+        enriched.mapValues(FlatRecords::article, Named.as("flatten-article"))
+                .to(topics.articlesFlat(), Produced.with(Serdes.String(), Serdes.String()).withName("write-articles-flat"));
 
         KStream<String, KeywordAlert> matches = enriched.flatMap((id, article) -> matcher.match(article, clock.instant())
                 .stream().map(alert -> KeyValue.pair(alert.getRuleId(), alert)).toList(), Named.as("match-alert-rules"));
-        matches
+        KStream<String, KeywordAlert> grouped = matches
                 .process(() -> new AlertGroupProcessor(settings.renotifyInterval(), settings.groupRetention(), clock),
                         Named.as("group-alerts-per-story"), AlertGroupProcessor.STORE)
                 .peek((ruleId, alert) -> Counter.builder("newsflow.alerts").description("Alerts sent, per rule")
-                        .tag("rule", ruleId).register(meters).increment(), Named.as("count-alerts"))
-                .to(topics.alerts(), Produced.with(Serdes.String(), alertsSerde).withName("write-alerts"));
+                        .tag("rule", ruleId).register(meters).increment(), Named.as("count-alerts"));
+        grouped.to(topics.alerts(), Produced.with(Serdes.String(), alertsSerde).withName("write-alerts"));
+        grouped.map((ruleId, alert) -> KeyValue.pair(alert.getAlertId(), FlatRecords.alert(alert)), Named.as("flatten-alert"))
+                .to(topics.alertsFlat(), Produced.with(Serdes.String(), Serdes.String()).withName("write-alerts-flat"));
 
         KStream<String, String> articleTerms = enriched.flatMap((id, article) -> trendKeys(article),
                 Named.as("category-and-entity-terms"));

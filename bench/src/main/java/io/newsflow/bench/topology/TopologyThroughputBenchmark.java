@@ -1,0 +1,158 @@
+package io.newsflow.bench.topology;
+
+import io.newsflow.broker.EmbeddedKafka;
+import io.newsflow.producer.extract.ArticleExtractor;
+import io.newsflow.producer.extract.Extraction;
+import io.newsflow.producer.sample.SampleSite;
+import io.newsflow.schema.AlertRule;
+import io.newsflow.schema.Article;
+import io.newsflow.schemas.AvroSerde;
+import io.newsflow.schemas.TopicSetup;
+import io.newsflow.schemas.Topics;
+import io.newsflow.streams.alert.AlertMatcher;
+import io.newsflow.streams.enrich.ArticleEnricher;
+import io.newsflow.streams.topology.NewsTopology;
+import io.newsflow.streams.topology.StreamsAppConfig;
+import io.newsflow.streams.topology.TopologySettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Streams throughput of the full Newsflow topology against a pass-through topology (read an
+ * Article, write it unchanged) on the same embedded broker, the same records, the same serde and
+ * {@code exactly_once_v2} for both. Prints articles/s of each and the ratio.
+ *
+ * <p>Run: {@code java -cp ... io.newsflow.bench.topology.TopologyThroughputBenchmark [articles]}
+ * (see BENCHMARKS.md for the full command).
+ */
+public final class TopologyThroughputBenchmark {
+
+    private TopologyThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        List<Article> articles = articles(n, new Random(42));
+        Path dir = Files.createTempDirectory("newsflow-bench-");
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
+            double passThrough = run(kafka, dir, "pass", articles, false);
+            double full = run(kafka, dir, "full", articles, true);
+            System.out.printf("{\"articles\":%d,\"pass_through_per_s\":%.1f,\"full_topology_per_s\":%.1f,\"ratio\":%.3f}%n",
+                    n, passThrough, full, full / passThrough);
+            System.out.printf("| %d | %.0f | %.0f | %.2f |%n", n, passThrough, full, full / passThrough);
+        }
+    }
+
+    /** Produces the articles, starts the topology, and times until every one has been written out. */
+    static double run(EmbeddedKafka kafka, Path dir, String name, List<Article> articles, boolean full) throws Exception {
+        Topics topics = new Topics(name + ".");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            TopicSetup.ensure(admin, topics, 2, (short) 1);
+        }
+        AvroSerde<Article> serde = AvroSerde.of(Article.class);
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        pp.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
+            for (Article a : articles) {
+                producer.send(new ProducerRecord<>(topics.articlesRaw(), a.getId(), serde.encode(a)));
+            }
+        }
+        StreamsAppConfig config = new StreamsAppConfig(kafka.bootstrapServers(), name + "-app", topics,
+                dir.resolve("state-" + name), 2, null, Map.of(), TopologySettings.defaults(), null);
+        AlertMatcher matcher = new AlertMatcher();
+        matcher.upsert(AlertRule.newBuilder().setId("floods").setName("Floods").setQuery("flood* OR storm*").build());
+        matcher.upsert(AlertRule.newBuilder().setId("rates").setName("Rates").setQuery("\"central bank\" AND rate*").build());
+        Topology topology = full
+                ? NewsTopology.build(topics, TopologySettings.defaults(), ArticleEnricher.createDefault(), matcher, Clock.systemUTC())
+                : passThrough(topics, serde);
+        long start = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(topology, config.toStreamsProperties())) {
+            streams.start();
+            awaitCount(kafka, topics.articlesEnriched(), articles.size());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            streams.close(Duration.ofSeconds(30));
+            return articles.size() / seconds;
+        } finally {
+            matcher.close();
+        }
+    }
+
+    static Topology passThrough(Topics topics, AvroSerde<Article> serde) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.articlesRaw(), Consumed.with(Serdes.String(), serde))
+                .mapValues(a -> a)
+                .to(topics.articlesEnriched(), Produced.with(Serdes.String(), serde));
+        return builder.build();
+    }
+
+    static void awaitCount(EmbeddedKafka kafka, String topic, int expected) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + topic);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        int seen = 0;
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (seen < expected) {
+                seen += consumer.poll(Duration.ofMillis(100)).count();
+            }
+        }
+    }
+
+    /** Realistic, distinct articles: paragraphs of the bundled sample articles, mixed per article. */
+    static List<Article> articles(int n, Random random) {
+        ArticleExtractor extractor = new ArticleExtractor();
+        List<String[]> paragraphs = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        for (String page : List.of("central-bank-holds-rates", "coalition-wins-snap-election", "council-approves-tram-line",
+                "ferry-bombing-suspect-arrested", "greywater-chip-plant-breaks-ground", "harbour-united-win-cup-final",
+                "lantern-festival-record-crowds", "st-brendas-opens-vaccine-clinic", "storm-isolde-floods-lower-town")) {
+            Extraction e = extractor.extract("http://127.0.0.1/articles/" + page + ".html",
+                    SampleSite.resource("articles/" + page + ".html"), "bench", Instant.now());
+            Article a = ((Extraction.Extracted) e).article();
+            paragraphs.add(a.getBody().split("\n\n"));
+            titles.add(a.getTitle());
+        }
+        List<Article> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int main = random.nextInt(paragraphs.size());
+            StringBuilder body = new StringBuilder();
+            for (int p = 0; p < 8; p++) {
+                String[] source = paragraphs.get(p < 5 ? main : random.nextInt(paragraphs.size()));
+                body.append(source[random.nextInt(source.length)]).append("\n\n");
+            }
+            String id = String.format("bench-%06d", i);
+            out.add(Article.newBuilder().setId(id).setUrl("http://127.0.0.1/" + id).setCanonicalUrl("http://127.0.0.1/" + id)
+                    .setSourceId("bench").setTitle(titles.get(main) + " (" + i + ")").setBody(body.toString().trim())
+                    .setSource("The Harbour Courier").setFetchedAt(Instant.now()).build());
+        }
+        return out;
+    }
+}
