@@ -16,7 +16,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Hourly counts per trend key ({@code RULE:id}, {@code CATEGORY:code}, {@code ENTITY:name}) with
  * spike detection: each counted record updates the key's hourly history (kept for five weeks in a
  * changelogged store) and emits the current window's {@code Trend}, {@code spike} set when the count
- * stands out against recent windows and the same hour of earlier weeks. Event time is the record
+ * stands out against recent windows and the same hour of earlier weeks (and at least half the recent
+ * windows are known, so a new key does not spike on its first hour). Event time is the record
  * timestamp. One instance per task; not thread-safe.
  */
 final class TrendProcessor implements Processor<String, String, String, Trend> {
@@ -51,8 +52,11 @@ final class TrendProcessor implements Processor<String, String, String, Trend> {
         history.record(hour, count);
         histories.put(key, history.toBytes());
 
-        SpikeVerdict verdict = detector.evaluate(count, history.recent(recentWindows, hour),
-                history.sameHourOfWeek(hour, 4));
+        long[] recent = history.recent(recentWindows, hour);
+        SpikeVerdict verdict = detector.evaluate(count, recent, history.sameHourOfWeek(hour, 4));
+        // A key seen for the first time has no history: every count would stand out. Flag spikes only
+        // once half the comparison windows are known, so a fresh start does not raise an alert storm.
+        boolean enoughHistory = recent.length >= Math.max(1, recentWindows / 2);
         int colon = key.indexOf(':');
         Trend trend = Trend.newBuilder()
                 .setDimension(dimension(key.substring(0, colon)))
@@ -63,7 +67,7 @@ final class TrendProcessor implements Processor<String, String, String, Trend> {
                 .setBaseline(verdict.baseline())
                 .setMovingAverage(verdict.movingAverage())
                 .setZScore(verdict.zScore())
-                .setSpike(verdict.spike())
+                .setSpike(verdict.spike() && enoughHistory)
                 .build();
         context.forward(record.withValue(trend));
     }

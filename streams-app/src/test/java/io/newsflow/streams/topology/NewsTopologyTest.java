@@ -218,6 +218,17 @@ class NewsTopologyTest {
     }
 
     @Test
+    void aBurstOnAKeyWithoutHistoryIsNotASpike() {
+        for (int i = 0; i < 12; i++) {
+            raw.pipeInput("n" + i, article("n" + i, "River flood update " + i, FLOOD_BODY), NOW.plusSeconds(i));
+        }
+
+        List<Trend> burst = trends.readValuesToList().stream().filter(t -> t.getTerm().equals("floods")).toList();
+        assertThat(burst.get(burst.size() - 1).getCount()).isEqualTo(12);
+        assertThat(burst).noneMatch(Trend::getSpike);
+    }
+
+    @Test
     void aJumpAfterAQuietDayIsFlaggedAsASpike() {
         Instant start = NOW.minus(Duration.ofHours(24));
         for (int h = 0; h < 24; h++) {
