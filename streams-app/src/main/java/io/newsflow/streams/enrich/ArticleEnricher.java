@@ -29,7 +29,7 @@ import java.util.Objects;
  *
  * <p>Thread-safe and stateless after construction; build one and share it.
  */
-public final class ArticleEnricher {
+public final class ArticleEnricher implements Enricher {
 
     static final double DECLARED_CONFIDENCE = 0.5;
     private static final String ENGLISH = "en";

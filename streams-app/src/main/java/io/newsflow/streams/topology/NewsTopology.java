@@ -14,7 +14,7 @@ import io.newsflow.schemas.AvroSerde;
 import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.streams.alert.AlertMatcher;
-import io.newsflow.streams.enrich.ArticleEnricher;
+import io.newsflow.streams.enrich.Enricher;
 import io.newsflow.streams.flat.FlatRecords;
 import io.newsflow.streams.trend.SpikeDetector;
 import java.time.Clock;
@@ -68,7 +68,7 @@ public final class NewsTopology {
      * @param matcher the live alert rules (shared, thread-safe; kept current by a {@code RuleSync})
      * @param clock source of enrichment, detection and grouping times
      */
-    public static Topology build(Topics topics, TopologySettings settings, ArticleEnricher enricher,
+    public static Topology build(Topics topics, TopologySettings settings, Enricher enricher,
                                  AlertMatcher matcher, Clock clock) {
         return build(topics, settings, enricher, matcher, clock, new SimpleMeterRegistry(), RecordSerdes.singleObject());
     }
@@ -77,7 +77,7 @@ public final class NewsTopology {
      * Builds the topology, recording enrichment latency ({@code newsflow_enrich_duration_seconds}) and
      * alerts per rule ({@code newsflow_alerts_total{rule=...}}) in {@code meters}.
      */
-    public static Topology build(Topics topics, TopologySettings settings, ArticleEnricher enricher,
+    public static Topology build(Topics topics, TopologySettings settings, Enricher enricher,
                                  AlertMatcher matcher, Clock clock, MeterRegistry meters, RecordSerdes serdes) {
         Timer enrichTimer = Timer.builder("newsflow.enrich.duration").description("Time to enrich one article")
                 .publishPercentileHistogram().register(meters);
