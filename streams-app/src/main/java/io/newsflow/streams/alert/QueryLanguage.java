@@ -39,11 +39,6 @@ public final class QueryLanguage {
 
     private QueryLanguage() {}
 
-    /** The searchable fields, in the order matched terms are reported in. */
-    public static List<String> fields() {
-        return FIELDS;
-    }
-
     /** The analyzer of both rule queries and article fields. */
     public static Analyzer analyzer() {
         return ANALYZER;

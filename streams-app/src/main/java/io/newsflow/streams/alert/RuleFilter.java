@@ -68,7 +68,7 @@ public final class RuleFilter {
         if (isEmpty()) {
             return true;
         }
-        if (!categories.isEmpty() && facts.categories().stream().noneMatch(categories::contains)) {
+        if (!categories.isEmpty() && !anyIn(facts.categories(), categories)) {
             return false;
         }
         if (!languages.isEmpty() && !languages.contains(facts.language())) {
@@ -78,6 +78,15 @@ public final class RuleFilter {
             return false;
         }
         return minAbsSentiment == null || facts.absSentiment() >= minAbsSentiment;
+    }
+
+    private static boolean anyIn(List<String> values, Set<String> wanted) {
+        for (String value : values) { // a loop, not a stream: this runs for every candidate rule
+            if (wanted.contains(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> normalised(Collection<String> values, boolean lowerCase) {
