@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Rule management for the web page and HTTP API: reads the live rules from the app's
  * {@link AlertMatcher} and writes changes to the rules topic through a {@link RulePublisher}; the
- * change then reaches every instance through its {@link RuleSync}. Thread-safe.
+ * change then reaches every instance through its {@link RuleSync}; a write returns once this
+ * instance has applied it, so a list that follows shows it. Thread-safe.
  */
 public final class KafkaRuleAdmin implements RuleAdmin {
 
@@ -29,7 +30,10 @@ public final class KafkaRuleAdmin implements RuleAdmin {
 
     @Override
     public AlertRule upsert(AlertRule rule) throws InvalidRuleException {
-        return publisher.publish(rule, find(rule.getId()).orElse(null));
+        AlertRule published = publisher.publish(rule, find(rule.getId()).orElse(null));
+        // Read your writes: the caller (e.g. the page) lists rules next, from the matcher.
+        awaitApplied(() -> find(published.getId()).map(r -> r.getVersion() >= published.getVersion()).orElse(false));
+        return published;
     }
 
     @Override
@@ -38,7 +42,21 @@ public final class KafkaRuleAdmin implements RuleAdmin {
             return false;
         }
         publisher.remove(ruleId);
+        awaitApplied(() -> find(ruleId).isEmpty());
         return true;
+    }
+
+    /** Waits (up to 10 s) until this instance's rule sync has applied a change written to the topic. */
+    private static void awaitApplied(java.util.function.BooleanSupplier applied) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!applied.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private Optional<AlertRule> find(String id) {
