@@ -5,6 +5,7 @@ import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.KeywordAlert;
 import io.newsflow.schema.Trend;
 import io.newsflow.schemas.RecordSerdes;
+import io.newsflow.schemas.TopicFollower;
 import io.newsflow.schemas.Topics;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -12,19 +13,12 @@ import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Follows {@code news.articles.enriched}, {@code news.alerts} and {@code news.trends} (committed
@@ -34,7 +28,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class ConsoleWatcher implements AutoCloseable {
 
-    private final KafkaConsumer<String, byte[]> consumer;
     private final Topics topics;
     private final PrintWriter out;
     private final Deserializer<EnrichedArticle> enriched;
@@ -42,93 +35,41 @@ final class ConsoleWatcher implements AutoCloseable {
     private final Deserializer<Trend> trends;
     private final Set<String> enrichedIds = ConcurrentHashMap.newKeySet();
     private final AtomicInteger alertCount = new AtomicInteger();
-    private final Thread thread;
-    private volatile long caughtUpAtNanos;
+    private final TopicFollower follower;
 
     ConsoleWatcher(String bootstrapServers, Map<String, String> kafkaOverrides, Topics topics, RecordSerdes serdes,
                    PrintWriter out) {
         this.enriched = serdes.serde(topics.articlesEnriched(), EnrichedArticle.class).deserializer();
         this.alerts = serdes.serde(topics.alerts(), KeywordAlert.class).deserializer();
         this.trends = serdes.serde(topics.trends(), Trend.class).deserializer();
-        Properties p = new Properties();
-        p.putAll(kafkaOverrides);
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        this.consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         this.topics = topics;
         this.out = out;
-        List<TopicPartition> partitions = partitions(topics.articlesEnriched());
-        partitions.addAll(partitions(topics.alerts()));
-        partitions.addAll(partitions(topics.trends()));
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        this.thread = new Thread(this::loop, "console-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        this.follower = new TopicFollower("console-watcher", bootstrapServers, kafkaOverrides,
+                List.of(topics.articlesEnriched(), topics.alerts(), topics.trends()), this::show);
     }
 
-    private List<TopicPartition> partitions(String topic) {
-        return consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .collect(Collectors.toCollection(java.util.ArrayList::new));
-    }
-
-    private void loop() {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                long pollStarted = System.nanoTime();
-                var records = consumer.poll(Duration.ofMillis(200));
-                for (ConsumerRecord<String, byte[]> r : records) {
-                    if (r.value() == null) {
-                        continue;
-                    }
-                    if (r.topic().equals(topics.articlesEnriched())) {
-                        EnrichedArticle article = enriched.deserialize(r.topic(), r.value());
-                        print(summary(article));
-                        enrichedIds.add(article.getArticle().getId());
-                    } else if (r.topic().equals(topics.alerts())) {
-                        print(summary(alerts.deserialize(r.topic(), r.value())));
-                        alertCount.incrementAndGet();
-                    } else {
-                        Trend trend = trends.deserialize(r.topic(), r.value());
-                        if (trend.getSpike()) {
-                            print(summary(trend));
-                        }
-                    }
-                }
-                if (records.isEmpty() && noLag()) {
-                    caughtUpAtNanos = pollStarted;
-                }
-            }
-        } catch (WakeupException e) {
-            // close() asked us to stop
-        } finally {
-            consumer.close();
+    private void show(ConsumerRecord<String, byte[]> r) {
+        if (r.value() == null) {
+            return;
         }
-    }
-
-    private boolean noLag() {
-        for (TopicPartition tp : consumer.assignment()) {
-            var lag = consumer.currentLag(tp);
-            if (lag.isEmpty() || lag.getAsLong() > 0) {
-                return false;
+        if (r.topic().equals(topics.articlesEnriched())) {
+            EnrichedArticle article = enriched.deserialize(r.topic(), r.value());
+            print(summary(article));
+            enrichedIds.add(article.getArticle().getId());
+        } else if (r.topic().equals(topics.alerts())) {
+            print(summary(alerts.deserialize(r.topic(), r.value())));
+            alertCount.incrementAndGet();
+        } else {
+            Trend trend = trends.deserialize(r.topic(), r.value());
+            if (trend.getSpike()) {
+                print(summary(trend));
             }
         }
-        return true;
     }
 
-    /** Waits until everything committed on both topics when this is called has been printed. */
+    /** Waits until everything committed on the followed topics when this is called has been printed. */
     boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        long asked = System.nanoTime();
-        long deadline = asked + timeout.toNanos();
-        while (caughtUpAtNanos < asked) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(50);
-        }
-        return true;
+        return follower.awaitCaughtUp(timeout);
     }
 
     private synchronized void print(String line) {
@@ -185,8 +126,7 @@ final class ConsoleWatcher implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        consumer.wakeup();
-        thread.join(10_000);
+    public void close() {
+        follower.close();
     }
 }
