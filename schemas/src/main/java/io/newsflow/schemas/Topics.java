@@ -43,6 +43,14 @@ public record Topics(String prefix) {
         return prefix + "news.alert-rules";
     }
 
+    /**
+     * URLs waiting to be fetched, shared by the crawler instances of one consumer group; key = host,
+     * value = {@code FrontierUrl}.
+     */
+    public String frontier() {
+        return prefix + "news.frontier";
+    }
+
     /** Outcome of every URL the producer considered; key = URL, value = {@code FetchStatus}. */
     public String fetchStatus() {
         return prefix + "news.fetch-status";
@@ -73,7 +81,7 @@ public record Topics(String prefix) {
 
     /** Every topic, in data-flow order. */
     public List<String> all() {
-        return List.of(articlesRaw(), fetchStatus(), articlesEnriched(), alertRules(), alerts(), trends(), articlesFlat(),
+        return List.of(frontier(), articlesRaw(), fetchStatus(), articlesEnriched(), alertRules(), alerts(), trends(), articlesFlat(),
                 alertsFlat(), deadLetters());
     }
 }

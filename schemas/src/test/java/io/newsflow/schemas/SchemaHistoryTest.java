@@ -6,6 +6,7 @@ import io.newsflow.schema.AlertRule;
 import io.newsflow.schema.Article;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.FetchStatus;
+import io.newsflow.schema.FrontierUrl;
 import io.newsflow.schema.KeywordAlert;
 import io.newsflow.schema.Trend;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ class SchemaHistoryTest {
 
     static Stream<Schema> currentSchemas() {
         return Stream.of(Article.getClassSchema(), EnrichedArticle.getClassSchema(), KeywordAlert.getClassSchema(),
-                AlertRule.getClassSchema(), FetchStatus.getClassSchema(), Trend.getClassSchema());
+                AlertRule.getClassSchema(), FetchStatus.getClassSchema(), Trend.getClassSchema(),
+                FrontierUrl.getClassSchema());
     }
 
     @ParameterizedTest

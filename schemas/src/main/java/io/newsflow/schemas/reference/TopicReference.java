@@ -4,6 +4,7 @@ import io.newsflow.schema.AlertRule;
 import io.newsflow.schema.Article;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.FetchStatus;
+import io.newsflow.schema.FrontierUrl;
 import io.newsflow.schema.KeywordAlert;
 import io.newsflow.schema.Trend;
 import io.newsflow.schemas.AvroJson;
@@ -154,6 +155,8 @@ public final class TopicReference {
                 new TopicEntry(t.articlesRaw(), "article id", Article.getClassSchema(),
                         "articles as extracted by the producer; article id = first 32 hex digits of SHA-256 of the "
                                 + "canonical URL"),
+                new TopicEntry(t.frontier(), "host", FrontierUrl.getClassSchema(),
+                        "URLs waiting to be fetched; the crawler instances of one consumer group split the hosts"),
                 new TopicEntry(t.fetchStatus(), "URL", FetchStatus.getClassSchema(),
                         "one record per URL the producer considered, whatever happened to it"),
                 new TopicEntry(t.articlesEnriched(), "article id", EnrichedArticle.getClassSchema(),
