@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * accuracy and pages per second. No broker is involved.
  */
 @Command(name = "eval", description = "Measure Newsflow on labelled data.",
-        subcommands = EvalCommand.Extraction.class)
+        subcommands = {EvalCommand.Extraction.class, EvalCategoriesCommand.class, EvalSentimentCommand.class})
 final class EvalCommand implements Callable<Integer> {
 
     @Spec

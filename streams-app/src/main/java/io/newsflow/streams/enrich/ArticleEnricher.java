@@ -10,6 +10,7 @@ import io.newsflow.schemas.AvroTrust;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,23 +36,30 @@ public final class ArticleEnricher implements Enricher {
     private static final String ENGLISH = "en";
 
     private final LanguageDetector languageDetector;
-    private final CategoryClassifier categoryClassifier;
+    private final CategoryModel categoryClassifier;
     private final SentimentAnalyzer sentimentAnalyzer;
     private final EntityExtractor entityExtractor;
+    private final Map<String, String> models;
 
     /** Composes the given enrichers. */
-    public ArticleEnricher(LanguageDetector languageDetector, CategoryClassifier categoryClassifier,
+    public ArticleEnricher(LanguageDetector languageDetector, CategoryModel categoryClassifier,
             SentimentAnalyzer sentimentAnalyzer, EntityExtractor entityExtractor) {
         this.languageDetector = Objects.requireNonNull(languageDetector, "languageDetector");
         this.categoryClassifier = Objects.requireNonNull(categoryClassifier, "categoryClassifier");
         this.sentimentAnalyzer = Objects.requireNonNull(sentimentAnalyzer, "sentimentAnalyzer");
         this.entityExtractor = Objects.requireNonNull(entityExtractor, "entityExtractor");
+        this.models = Map.of(
+                "language", languageDetector.version(),
+                "categories", categoryClassifier.version(),
+                "sentiment", sentimentAnalyzer.modelVersion(),
+                "entities", entityExtractor.version(),
+                "stories", StoryMatcher.VERSION);
         // EnrichedArticle nests records (Entity, Category) that Avro only builds for trusted packages.
         AvroTrust.register();
     }
 
     /** Composes the given enrichers with the bundled entity lists. */
-    public ArticleEnricher(LanguageDetector languageDetector, CategoryClassifier categoryClassifier,
+    public ArticleEnricher(LanguageDetector languageDetector, CategoryModel categoryClassifier,
             SentimentAnalyzer sentimentAnalyzer) {
         this(languageDetector, categoryClassifier, sentimentAnalyzer, EntityExtractor.loadDefault());
     }
@@ -60,6 +68,22 @@ public final class ArticleEnricher implements Enricher {
     public static ArticleEnricher createDefault() {
         return new ArticleEnricher(new LanguageDetector(), CategoryClassifier.loadDefault(),
                 SentimentAnalyzer.loadDefault(), EntityExtractor.loadDefault());
+    }
+
+    /**
+     * Creates an enricher with the bundled models, except categories: the model trained with
+     * {@code newsflow train categories} when {@code categoriesModel} is given.
+     *
+     * @param categoriesModel a trained category model file, or null for the bundled term lists
+     */
+    public static ArticleEnricher create(java.nio.file.Path categoriesModel) {
+        return new ArticleEnricher(new LanguageDetector(), CategoryModels.fromPath(categoriesModel),
+                SentimentAnalyzer.loadDefault(), EntityExtractor.loadDefault());
+    }
+
+    /** Name and version of the model behind each tag, as recorded in every record's {@code models} map. */
+    public Map<String, String> models() {
+        return models;
     }
 
     /**
@@ -90,6 +114,7 @@ public final class ArticleEnricher implements Enricher {
                 .setSentiment(sentiment)
                 .setEntities(entities)
                 .setEnrichedAt(now)
+                .setModels(models)
                 .build();
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.newsflow.schema.Category;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +19,9 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li><b>language</b> on the BBC News set (all English): share detected as "en" and mean confidence.</li>
- *   <li><b>categories</b> on the BBC News set (JSONL: title, text, label), each label mapped to one IPTC
- *       code; a document is right when its primary category has that code (no category is wrong).
- *       Reports n, accuracy, macro-F1 and F1 over the five labels, the primary codes outside the
- *       mapping, and documents per second of {@link CategoryClassifier#classify}.</li>
+ *   <li><b>categories</b> of the default {@link CategoryClassifier} on the BBC News set (JSONL: title,
+ *       text, label), each label mapped to one IPTC code, scored by {@link CategoryEvaluation} (the same
+ *       figures as {@code newsflow eval categories}).</li>
  *   <li><b>sentiment</b> on VADER's NYT snippets (JSONL: text, score in [-4, 4], label): Pearson r
  *       between our score and the mean human rating, and macro-F1 of the sign (positive/negative) over
  *       the snippets the humans rated non-neutral; a score of exactly 0 counts as neither sign.</li>
@@ -73,46 +71,14 @@ public final class EnrichmentEval {
         return out;
     }
 
-    static ObjectNode evaluateCategories(CategoryClassifier classifier, List<JsonNode> rows) {
-        // Warm the JIT so that docs_per_second reflects steady-state throughput.
-        for (int i = 0; i < Math.min(200, rows.size()); i++) {
-            classifier.classify(rows.get(i).path("title").asText(), rows.get(i).path("text").asText(), List.of());
-        }
-        List<String> gold = new ArrayList<>();
-        List<String> predicted = new ArrayList<>();
-        long start = System.nanoTime();
+    static ObjectNode evaluateCategories(CategoryModel model, List<JsonNode> rows) {
+        List<CategoryExample> examples = new ArrayList<>();
         for (JsonNode row : rows) {
-            List<Category> categories = classifier.classify(row.path("title").asText(), row.path("text").asText(), List.of());
-            gold.add(BBC_LABELS.get(row.path("label").asText()));
-            predicted.add(categories.isEmpty() ? "none" : categories.get(0).getCode());
+            examples.add(new CategoryExample(row.path("title").asText(), row.path("text").asText(), row.path("label").asText()));
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-
-        ObjectNode out = JSON.createObjectNode();
-        out.put("n", rows.size());
-        int correct = 0;
-        for (int i = 0; i < gold.size(); i++) {
-            correct += gold.get(i).equals(predicted.get(i)) ? 1 : 0;
-        }
-        out.put("accuracy", round(correct / (double) gold.size()));
-        ObjectNode perClass = JSON.createObjectNode();
-        double f1Sum = 0;
-        for (String label : new TreeMap<>(BBC_LABELS).keySet()) {
-            double f1 = f1(gold, predicted, BBC_LABELS.get(label));
-            perClass.put(label, round(f1));
-            f1Sum += f1;
-        }
-        out.put("macro_f1", round(f1Sum / BBC_LABELS.size()));
-        out.set("f1", perClass);
-        Map<String, Integer> other = new TreeMap<>();
-        for (String p : predicted) {
-            if (!BBC_LABELS.containsValue(p)) {
-                other.merge(p, 1, Integer::sum);
-            }
-        }
-        out.set("primary_outside_mapping", JSON.valueToTree(other));
-        out.put("docs_per_second", Math.round(rows.size() / seconds));
-        return out;
+        Map<String, List<String>> labels = new TreeMap<>();
+        BBC_LABELS.forEach((label, code) -> labels.put(label, List.of(code)));
+        return CategoryEvaluation.evaluate(model, examples, CategoryLabelMap.of(labels)).toJson();
     }
 
     static ObjectNode evaluateSentiment(SentimentAnalyzer analyzer, List<JsonNode> rows) {

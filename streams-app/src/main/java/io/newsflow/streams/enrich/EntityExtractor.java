@@ -26,6 +26,13 @@ public final class EntityExtractor {
 
     /** The most entities reported per article; the rest are the least mentioned. */
     public static final int MAX_ENTITIES = 50;
+    /** Changes whenever the rules or the bundled gazetteer and name lists change. */
+    static final String VERSION = "gazetteer-rules-1";
+
+    /** Name and version of the extractor and its lists, for the enriched record's {@code models} map. */
+    public String version() {
+        return VERSION;
+    }
 
     private final NameRules rules;
 

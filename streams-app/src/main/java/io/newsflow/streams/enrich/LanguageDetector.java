@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  */
 public final class LanguageDetector {
 
+    /** Changes whenever the detection rules or the bundled stop-word lists change. */
+    static final String VERSION = "stopword-profile-1";
+
     /** Below this many stop-word hits the evidence is too thin to name a language. */
     static final int MIN_HITS = 5;
 
@@ -64,6 +67,11 @@ public final class LanguageDetector {
     /** The ISO 639-1 codes this detector can return (besides "und"). */
     public List<String> supportedLanguages() {
         return languages;
+    }
+
+    /** Name and version of the detector and its stop-word lists, for the enriched record's {@code models} map. */
+    public String version() {
+        return VERSION;
     }
 
     /**

@@ -30,6 +30,8 @@ import java.util.Objects;
  */
 public final class StoryMatcher {
 
+    /** Name and version of the story model (64-bit SimHash over body shingles), for the {@code models} map. */
+    public static final String VERSION = "simhash64-1";
     public static final int DEFAULT_MAX_DISTANCE = 3;
     public static final int DEFAULT_MAX_ENTRIES_PER_BAND = 64;
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);

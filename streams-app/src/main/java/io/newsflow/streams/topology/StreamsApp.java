@@ -95,7 +95,7 @@ public final class StreamsApp implements AutoCloseable {
         await(sync, startTimeout);
 
         TopologySettings settings = fitToTopic(config);
-        Topology topology = NewsTopology.build(config.topics(), settings, ArticleEnricher.createDefault(),
+        Topology topology = NewsTopology.build(config.topics(), settings, ArticleEnricher.create(settings.categoriesModel()),
                 matcher, Clock.systemUTC(), meters, serdes);
         log.info("Starting streams app {}\n{}", config.applicationId(), topology.describe());
         Properties props = config.toStreamsProperties();

@@ -3,6 +3,7 @@ package io.newsflow.streams.topology;
 import static io.newsflow.schemas.Settings.number;
 
 import io.newsflow.streams.trend.SpikeSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,10 +17,13 @@ import java.util.Map;
  * @param storyRetention stories older than this are not joined any more
  * @param spike spike detection settings for {@code news.trends}
  * @param maxRecordBytes largest enriched record written; larger ones go to the DLQ
+ * @param categoriesModel model file made by {@code newsflow train categories} ({@code streams.categories.model}),
+ *                        or null for the bundled default model; build the model with
+ *                        {@code CategoryModels.fromPath(categoriesModel)}
  */
 public record TopologySettings(Duration renotifyInterval, Duration groupRetention, Duration dedupeRetention,
                                int storyMaxDistance, Duration storyRetention, SpikeSettings spike,
-                               int maxRecordBytes) {
+                               int maxRecordBytes, Path categoriesModel) {
 
     public TopologySettings {
         positive(renotifyInterval, "alerts.renotify.interval.ms");
@@ -39,7 +43,7 @@ public record TopologySettings(Duration renotifyInterval, Duration groupRetentio
         return from(Map.of());
     }
 
-    /** Reads the {@code alerts.*}, {@code dedupe.*}, {@code stories.*} and {@code trends.*} keys. */
+    /** Reads the {@code alerts.*}, {@code dedupe.*}, {@code stories.*}, {@code trends.*} and {@code streams.categories.model} keys. */
     public static TopologySettings from(Map<String, String> s) {
         return new TopologySettings(
                 Duration.ofMillis(number(s, "alerts.renotify.interval.ms", Duration.ofHours(1).toMillis())),
@@ -49,13 +53,15 @@ public record TopologySettings(Duration renotifyInterval, Duration groupRetentio
                 Duration.ofMillis(number(s, "stories.retention.ms", Duration.ofDays(3).toMillis())),
                 new SpikeSettings((int) number(s, "trends.recent.windows", 24), (int) number(s, "trends.min.count", 3),
                         Double.parseDouble(s.getOrDefault("trends.spike.threshold", "3.5")), 1.0),
-                (int) number(s, "output.max.record.bytes", 1_000_000));
+                (int) number(s, "output.max.record.bytes", 1_000_000),
+                s.getOrDefault("streams.categories.model", "").isBlank() ? null
+                        : Path.of(s.get("streams.categories.model").strip()));
     }
 
     /** The same settings with a smaller record limit (e.g. the output topic's {@code max.message.bytes}). */
     public TopologySettings withMaxRecordBytes(int bytes) {
         return new TopologySettings(renotifyInterval, groupRetention, dedupeRetention, storyMaxDistance, storyRetention,
-                spike, bytes);
+                spike, bytes, categoriesModel);
     }
 
     private static void positive(Duration d, String key) {

@@ -10,7 +10,9 @@ import io.newsflow.schema.EntityType;
 import io.newsflow.schema.SentimentLabel;
 import java.time.Instant;
 import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ArticleEnricherTest {
 
@@ -29,6 +31,32 @@ class ArticleEnricherTest {
                 .setLanguage(declaredLanguage)
                 .setFetchedAt(Instant.parse("2025-03-01T11:59:00Z"))
                 .build();
+    }
+
+    @Test
+    void recordsTheVersionOfEveryModelBehindItsTags() {
+        EnrichedArticle enriched = ENRICHER.enrich(article("Storm floods the harbour",
+                "Heavy rain flooded the lower town on Tuesday and the council opened shelters.", "en"), NOW);
+
+        assertThat(enriched.getModels()).containsOnlyKeys("language", "categories", "sentiment", "entities", "stories");
+        assertThat(enriched.getModels().get("categories")).startsWith("iptc-terms-");
+        assertThat(enriched.getModels()).isEqualTo(ENRICHER.models());
+    }
+
+    @Test
+    void aTrainedCategoryModelIsUsedWhenOneIsConfigured(@TempDir Path dir) {
+        TrainedCategoryModel trained = TrainedCategoryModel.train(CategoryTrainingSet.make(30, 1),
+                CategoryLabelMap.identity(), TrainedCategoryModel.Options.defaults());
+        Path file = dir.resolve("categories.bin");
+        trained.save(file);
+
+        ArticleEnricher enricher = ArticleEnricher.create(file);
+        EnrichedArticle enriched = enricher.enrich(article("Cup final tonight",
+                "The striker scored twice and the goalkeeper saved a penalty in the match.", "en"), NOW);
+
+        assertThat(enricher.models().get("categories")).isEqualTo(trained.version()).startsWith("opennlp-doccat-");
+        assertThat(enriched.getModels().get("categories")).isEqualTo(trained.version());
+        assertThat(ArticleEnricher.create(null).models().get("categories")).isEqualTo(ENRICHER.models().get("categories"));
     }
 
     @Test

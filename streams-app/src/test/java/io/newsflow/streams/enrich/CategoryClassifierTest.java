@@ -63,15 +63,46 @@ class CategoryClassifierTest {
     }
 
     @Test
-    void scoresAreSortedDescendingWithinUnitIntervalAndAtMostThree() {
+    void scoresAreSortedDescendingWithinUnitIntervalAndAtMostThreeAtLevelOne() {
         List<Category> categories = CLASSIFIER.classify("Minister defends school funding as teachers strike",
                 "Teachers at hundreds of schools went on strike over pay, and the union said workers would "
                         + "walk out again. The education minister told parliament the budget could not "
                         + "stretch further; opposition MPs called for a vote.",
                 List.of());
-        assertThat(categories).hasSizeBetween(1, 3);
+        assertThat(categories.stream().filter(c -> isLevel1(c.getCode()))).hasSizeBetween(1, 3);
         assertThat(categories).allSatisfy(c -> assertThat(c.getScore()).isBetween(0.0, 1.0));
         assertThat(categories).extracting(Category::getScore).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    }
+
+    @Test
+    void electionStoryGetsTheElectionSubtopicUnderPolitics() {
+        List<Category> categories = CLASSIFIER.classify(POLITICS_TITLE, POLITICS_BODY, List.of());
+        Category politics = categories.get(0);
+        Category election = categories.stream().filter(c -> c.getCode().equals("medtop:20000574")).findFirst().orElseThrow();
+        assertThat(election.getLabel()).isEqualTo("election");
+        assertThat(election.getScore()).isPositive().isLessThanOrEqualTo(politics.getScore());
+    }
+
+    @Test
+    void subtopicsOnlyAppearUnderTheirReturnedParentAndNeverFirst() {
+        List<Category> categories = CLASSIFIER.classify("Late goal sends champions into cup final",
+                "The striker scored in injury time as the home side beat their rivals 2-1 to reach the final "
+                        + "at the stadium. The referee booked four players; the coach praised his squad after "
+                        + "a tense second half of football in front of 40,000 fans.",
+                List.of());
+        assertThat(isLevel1(categories.get(0).getCode())).isTrue();
+        List<String> parents = categories.stream().map(Category::getCode).filter(CategoryClassifierTest::isLevel1).toList();
+        CategoryTaxonomy taxonomy = CategoryTaxonomy.bundled();
+        List<Category> subtopics = categories.stream().filter(c -> !isLevel1(c.getCode())).toList();
+        assertThat(subtopics).isNotEmpty()
+                .allSatisfy(c -> assertThat(parents).contains(taxonomy.topic(c.getCode()).level1()));
+        assertThat(subtopics).extracting(Category::getCode).contains("medtop:20000822"); // competition discipline
+    }
+
+    @Test
+    void versionNamesTheModelAndAHashOfItsLists() {
+        assertThat(CLASSIFIER.version()).matches("iptc-terms-[0-9a-f]{8}");
+        assertThat(CategoryClassifier.loadDefault().version()).isEqualTo(CLASSIFIER.version());
     }
 
     @Test
@@ -79,5 +110,9 @@ class CategoryClassifierTest {
         assertThat(CLASSIFIER.classify("Lorem ipsum", "Dolor sit amet, consectetur adipiscing elit.", List.of()))
                 .isEmpty();
         assertThat(CLASSIFIER.classify(null, null, null)).isEmpty();
+    }
+
+    private static boolean isLevel1(String code) {
+        return code.matches("medtop:\\d\\d000000");
     }
 }

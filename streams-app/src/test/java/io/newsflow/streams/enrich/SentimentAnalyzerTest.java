@@ -1,10 +1,13 @@
 package io.newsflow.streams.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsflow.schema.SentenceSentiment;
 import io.newsflow.schema.Sentiment;
 import io.newsflow.schema.SentimentLabel;
+import io.newsflow.streams.enrich.internal.SentenceScorer;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SentimentAnalyzerTest {
@@ -13,6 +16,15 @@ class SentimentAnalyzerTest {
 
     private static double score(String text) {
         return ANALYZER.analyze(null, text).getScore();
+    }
+
+    private static double lexiconScore(String sentence) {
+        return ANALYZER.explain(null, sentence).get(0).lexiconScore();
+    }
+
+    private static SentimentAnalyzer.TargetSentiment towards(String sentence, String target) {
+        int from = sentence.indexOf(target);
+        return ANALYZER.analyzeTarget(sentence, from, from + target.length());
     }
 
     @Test
@@ -47,8 +59,12 @@ class SentimentAnalyzerTest {
         double notGood = score("The results were not good.");
         assertThat(good).isPositive();
         assertThat(notGood).isNegative();
-        assertThat(Math.abs(notGood)).isLessThan(Math.abs(good));
         assertThat(score("The plan didn't fail.")).isPositive();
+        // The damping is the lexicon's VADER rule ("not good" is milder than "good"); the model learns its own.
+        double lexiconGood = lexiconScore("The results were good.");
+        double lexiconNotGood = lexiconScore("The results were not good.");
+        assertThat(lexiconNotGood).isNegative();
+        assertThat(Math.abs(lexiconNotGood)).isLessThan(Math.abs(lexiconGood));
     }
 
     @Test
@@ -116,6 +132,59 @@ class SentimentAnalyzerTest {
         assertThat(SentimentAnalyzer.label(0.0)).isEqualTo(SentimentLabel.NEUTRAL);
         assertThat(SentimentAnalyzer.label(0.0499)).isEqualTo(SentimentLabel.NEUTRAL);
         assertThat(SentimentAnalyzer.label(0.05)).isEqualTo(SentimentLabel.POSITIVE);
+    }
+
+    @Test
+    void repeatedWordsCountOnceForTheModel() {
+        String runOn = "The attack was terrible " + "and very terrible ".repeat(30) + ".";
+        assertThat(score(runOn)).isLessThan(-0.5);
+    }
+
+    @Test
+    void neutralReportingScoresExactlyZero() {
+        assertThat(score("Officials gave an update on Monday.")).isZero();
+        assertThat(score("The river is 20 km long.")).isZero();
+    }
+
+    @Test
+    void explanationNamesTheToneWordsOfEachSentence() {
+        List<SentimentAnalyzer.SentenceExplanation> why = ANALYZER.explain("Floods kill dozens",
+                "Officials gave an update on Monday. The sanctions were lifted.");
+        assertThat(why).extracting(SentimentAnalyzer.SentenceExplanation::index).containsExactly(0, 1, 2);
+        assertThat(why.get(0).words()).extracting(SentenceScorer.WordTone::word).containsExactly("Floods", "kill");
+        assertThat(why.get(0).words()).allSatisfy(w -> assertThat(w.valence()).isNegative());
+        assertThat(why.get(1).words()).isEmpty();
+        // The reversed noun carries the tone, now positive; the reverser itself none.
+        assertThat(why.get(2).words()).extracting(SentenceScorer.WordTone::word).containsExactly("sanctions");
+        assertThat(why.get(2).words().get(0).valence()).isPositive();
+        assertThat(why.get(2).lexiconScore()).isPositive();
+        Sentiment sentiment = ANALYZER.analyze("Floods kill dozens",
+                "Officials gave an update on Monday. The sanctions were lifted.");
+        assertThat(sentiment.getSentences()).extracting(SentenceSentiment::getScore)
+                .containsExactly(why.get(0).score(), why.get(2).score());
+    }
+
+    @Test
+    void targetToneDependsOnWhatIsSaidAboutTheTarget() {
+        String sentence = "Smith heroically saved the talks after Jones sabotaged them.";
+        assertThat(towards(sentence, "Smith").score()).isGreaterThan(towards(sentence, "Jones").score());
+        assertThat(towards(sentence, "Jones").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        String arrest = "Smith was arrested for fraud on Tuesday in Ohio.";
+        assertThat(towards(arrest, "Smith").label()).isEqualTo(SentimentLabel.NEGATIVE);
+        assertThat(towards(arrest, "Ohio").label()).isEqualTo(SentimentLabel.NEUTRAL);
+    }
+
+    @Test
+    void targetOutsideTheSentenceIsRejected() {
+        assertThatThrownBy(() -> ANALYZER.analyzeTarget("Short.", 3, 40))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not inside");
+    }
+
+    @Test
+    void modelVersionNamesLexiconAndModelFile() {
+        assertThat(ANALYZER.modelVersion()).matches("news-lexicon-\\d+\\+maxent-[0-9a-f]{8}");
+        assertThat(SentimentAnalyzer.loadDefault().modelVersion()).isEqualTo(ANALYZER.modelVersion());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Scores the tone of one sentence with VADER's rules (Hutto and Gilbert, ICWSM 2014) over
@@ -41,6 +42,7 @@ public final class SentenceScorer {
     static final int WINDOW = 3;
     static final int REVERSAL_BACK = 8;
     private static final double NORMALISATION_ALPHA = 15.0;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Words allowed between a transitive reverser and the negative noun it undoes. */
     private static final Set<String> DETERMINERS = Set.of(
@@ -61,12 +63,41 @@ public final class SentenceScorer {
         this.lexicon = lexicon;
     }
 
+    /** A word of a sentence and the tone it contributed after the rules (0 for most words). */
+    public record WordTone(String word, double valence) {
+    }
+
     /** Compound tone of {@code sentence} in [-1, 1]; 0 when no word carries tone. */
     public double score(String sentence) {
+        Valences v = valences(sentence);
+        return v == null ? 0.0 : compound(v.words(), v.valence(), sentence);
+    }
+
+    /**
+     * The words that carry tone in {@code sentence}, in order, each with the valence it contributed after
+     * boosters, negation and reversal (before the "but" weighting and normalisation): the explanation of
+     * {@link #score}.
+     */
+    public List<WordTone> toneWords(String sentence) {
+        Valences v = valences(sentence);
+        List<WordTone> words = new ArrayList<>();
+        if (v == null) {
+            return words;
+        }
+        for (int i = 0; i < v.valence().length; i++) {
+            if (v.valence()[i] != 0.0) {
+                words.add(new WordTone(v.raw().get(i), v.valence()[i]));
+            }
+        }
+        return words;
+    }
+
+    /** Per-word valences after the rules, or null for a sentence with no words. */
+    private Valences valences(String sentence) {
         List<Token> tokens = tokens(sentence);
         int n = tokens.size();
         if (n == 0) {
-            return 0.0;
+            return null;
         }
         List<String> raw = new ArrayList<>(n);
         List<String> words = new ArrayList<>(n);
@@ -111,7 +142,10 @@ public final class SentenceScorer {
             valence[i] = negated[i] ? v * NEGATION : v;
         }
         applyReversals(tokens, words, base, valence, negated);
-        return compound(words, valence, sentence);
+        return new Valences(raw, words, valence);
+    }
+
+    private record Valences(List<String> raw, List<String> words, double[] valence) {
     }
 
     /**
@@ -208,7 +242,7 @@ public final class SentenceScorer {
     static List<Token> tokens(String sentence) {
         List<Token> tokens = new ArrayList<>();
         boolean afterBreak = false;
-        for (String piece : sentence.split("\\s+")) {
+        for (String piece : WHITESPACE.split(sentence)) {
             int start = 0;
             int end = piece.length();
             while (start < end && !Character.isLetterOrDigit(piece.charAt(start))) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The word lists behind the sentiment rules: valences ({@code sentiment-lexicon.tsv}, word to a value
@@ -17,15 +18,25 @@ import java.util.Set;
  * "spiralled" → "spiral", "worsening" → "worsen") so that the lexicon can list base forms. An exact
  * entry always wins, which is how a form whose tone differs from its base is listed.
  *
- * <p>Immutable and thread-safe.
+ * <p>Lookups of inflected forms are memoised (up to {@value #MEMO_CAPACITY} distinct words, then
+ * computed each time), since the suffix rules allocate and the same words recur in every article.
+ *
+ * <p>Immutable in content and thread-safe.
  */
 public final class SentimentLexicon {
+
+    static final int MEMO_CAPACITY = 200_000;
+
+    /** What the suffix-rule lookups found for one word. */
+    private record Lookup(double valence, boolean reversesPreceding, boolean reversesFollowing) {
+    }
 
     private final Map<String, Double> valences;
     private final Map<String, Double> boosters;
     private final Set<String> negators;
     private final Set<String> reversers;
     private final Set<String> reversersBefore;
+    private final Map<String, Lookup> memo = new ConcurrentHashMap<>();
 
     private SentimentLexicon(Map<String, Double> valences, Map<String, Double> boosters, Set<String> negators,
             Set<String> reversers, Set<String> reversersBefore) {
@@ -89,9 +100,10 @@ public final class SentimentLexicon {
     /** Valence of a lower-case word (exact, else via suffix rules), or 0 when it carries no tone. */
     public double valence(String word) {
         Double exact = valences.get(word);
-        if (exact != null) {
-            return exact;
-        }
+        return exact != null ? exact : lookup(word).valence();
+    }
+
+    private double inflectedValence(String word) {
         List<String> bases = baseForms(word);
         for (String base : bases) {
             Double v = valences.get(base);
@@ -111,6 +123,19 @@ public final class SentimentLexicon {
         return 0.0;
     }
 
+    private Lookup lookup(String word) {
+        Lookup known = memo.get(word);
+        if (known != null) {
+            return known;
+        }
+        Lookup computed = new Lookup(inflectedValence(word), matchesForm(word, reversers),
+                matchesForm(word, reversersBefore));
+        if (memo.size() < MEMO_CAPACITY) {
+            memo.put(word, computed);
+        }
+        return computed;
+    }
+
     /** Booster increment (positive intensifies, negative dampens), or 0 when the word is no booster. */
     public double boost(String word) {
         return boosters.getOrDefault(word, 0.0);
@@ -123,12 +148,12 @@ public final class SentimentLexicon {
 
     /** True when {@code word} undoes a negative noun that precedes it ("sanctions were lifted"). */
     public boolean reversesPreceding(String word) {
-        return matchesForm(word, reversers);
+        return reversers.contains(word) || lookup(word).reversesPreceding();
     }
 
     /** True when {@code word} undoes a negative noun that follows it ("lifted the sanctions"). */
     public boolean reversesFollowing(String word) {
-        return matchesForm(word, reversersBefore);
+        return reversersBefore.contains(word) || lookup(word).reversesFollowing();
     }
 
     /** Number of words with a valence. */

@@ -1,17 +1,16 @@
 package io.newsflow.streams.enrich.internal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The hand-written category term lists, normalised by {@link NewsTermAnalyzer} and indexed by term.
+ * Hand-written category term lists, normalised by {@link NewsTermAnalyzer} and indexed by term.
  *
- * <p>Topics come from {@code iptc-mediatopics.tsv} (code, English name); terms from
- * {@code category-terms.txt}, where a {@code [code]} line opens a topic and each following
- * {@code weight: term, term, ...} line lists terms of that weight. A term may have up to
- * {@value #MAX_TERM_LENGTH} words (e.g. "bank of england") and may appear under several topics.
+ * <p>A term-list file has a {@code [code]} line that opens a topic and, under it, {@code weight: term,
+ * term, ...} lines that list terms of that weight. A term may have up to {@value #MAX_TERM_LENGTH}
+ * words (e.g. "bank of england") and may appear under several topics. The topics an index covers are
+ * given by the caller; a block for any other code is an error.
  *
  * <p>Immutable and thread-safe.
  */
@@ -33,23 +32,21 @@ public final class TopicTermIndex {
         this.weights = Map.copyOf(weights);
     }
 
-    /** Loads the bundled topics and term lists. */
-    public static TopicTermIndex loadDefault(NewsTermAnalyzer analyzer) {
-        return load(Resources.contentLines("iptc-mediatopics.tsv"),
-                Resources.contentLines("category-terms.txt"), analyzer);
+    /** Loads a bundled term-list resource for the given topics. */
+    public static TopicTermIndex loadResource(List<Topic> topics, String resource, NewsTermAnalyzer analyzer) {
+        return load(topics, Resources.contentLines(resource), resource, analyzer);
     }
 
-    /** Builds an index from the lines of a topics file and a term-list file (comments already removed). */
-    public static TopicTermIndex load(List<String> topicLines, List<String> termLines, NewsTermAnalyzer analyzer) {
-        List<Topic> topics = new ArrayList<>();
+    /**
+     * Builds an index from the lines of a term-list file (comments already removed).
+     *
+     * @param source file name for error messages
+     */
+    public static TopicTermIndex load(List<Topic> topics, List<String> termLines, String source,
+            NewsTermAnalyzer analyzer) {
         Map<String, Integer> position = new HashMap<>();
-        for (String line : topicLines) {
-            String[] cols = line.split("\t");
-            if (cols.length != 2) {
-                throw new IllegalStateException("iptc-mediatopics.tsv: expected 'code<TAB>label', got: " + line);
-            }
-            position.put(cols[0].strip(), topics.size());
-            topics.add(new Topic(cols[0].strip(), cols[1].strip()));
+        for (int i = 0; i < topics.size(); i++) {
+            position.put(topics.get(i).code(), i);
         }
         Map<String, double[]> weights = new HashMap<>();
         int current = -1;
@@ -58,14 +55,14 @@ public final class TopicTermIndex {
                 String code = line.substring(1, line.length() - 1).strip();
                 Integer index = position.get(code);
                 if (index == null) {
-                    throw new IllegalStateException("category-terms.txt: unknown topic " + code);
+                    throw new IllegalStateException(source + ": unknown topic " + code);
                 }
                 current = index;
                 continue;
             }
             int colon = line.indexOf(':');
             if (current < 0 || colon <= 0) {
-                throw new IllegalStateException("category-terms.txt: expected 'weight: terms' under a [code], got: " + line);
+                throw new IllegalStateException(source + ": expected 'weight: terms' under a [code], got: " + line);
             }
             double weight = Double.parseDouble(line.substring(0, colon).strip());
             for (String raw : line.substring(colon + 1).split(",")) {
@@ -74,10 +71,10 @@ public final class TopicTermIndex {
                 }
                 List<String> words = analyzer.terms(raw);
                 if (words.isEmpty() || words.size() > MAX_TERM_LENGTH) {
-                    throw new IllegalStateException("category-terms.txt: term must have 1-"
+                    throw new IllegalStateException(source + ": term must have 1-"
                             + MAX_TERM_LENGTH + " words: '" + raw.strip() + "'");
                 }
-                double[] perTopic = weights.computeIfAbsent(String.join(" ", words), t -> new double[topicLines.size()]);
+                double[] perTopic = weights.computeIfAbsent(String.join(" ", words), t -> new double[topics.size()]);
                 // Inflections of one word collapse to one term; keep the strongest weight, never add.
                 perTopic[current] = Math.max(perTopic[current], weight);
             }
@@ -85,7 +82,7 @@ public final class TopicTermIndex {
         return new TopicTermIndex(topics, weights);
     }
 
-    /** The topics, in file order; topic indexes refer to this list. */
+    /** The topics, in the caller's order; topic indexes refer to this list. */
     public List<Topic> topics() {
         return topics;
     }

@@ -1,0 +1,74 @@
+package io.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class TrainSentimentCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static int run(Object command, StringWriter out, String... args) {
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(new StringWriter(), true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void trainsAModelThatEvalCanUse() throws Exception {
+        List<String> rows = new ArrayList<>();
+        String[][] labelled = {
+            {"The rescue was a great success.", "positive"}, {"Voters praised the excellent plan.", "positive"},
+            {"Fans cheered a brilliant victory.", "positive"}, {"The attack killed dozens of people.", "negative"},
+            {"Critics condemned the terrible failure.", "negative"}, {"Floods destroyed homes and farms.", "negative"},
+            {"The committee meets on Tuesday.", "neutral"}, {"The report has twelve pages.", "neutral"},
+            {"The train leaves at noon.", "neutral"}};
+        for (String[] row : labelled) {
+            rows.add("{\"text\": \"" + row[0] + "\", \"label\": \"" + row[1] + "\"}");
+        }
+        rows.add("{\"text\": \"Smith praised the plan while Jones attacked it.\", \"from\": 29, \"to\": 34, "
+                + "\"label\": \"negative\"}");
+        Path dataset = dir.resolve("train.jsonl");
+        Files.write(dataset, rows, StandardCharsets.UTF_8);
+        Path model = dir.resolve("sentiment.bin.gz");
+
+        StringWriter trainOut = new StringWriter();
+        assertThat(run(new TrainSentimentCommand(), trainOut, "--dataset", dataset.toString(), "--out", model.toString()))
+                .isZero();
+        JsonNode report = new ObjectMapper().readTree(trainOut.toString());
+        assertThat(report.get("rows").asInt()).isEqualTo(10);
+        assertThat(report.get("target_rows").asInt()).isEqualTo(1);
+        assertThat(report.get("bytes").asLong()).isEqualTo(Files.size(model)).isPositive();
+        assertThat(report.get("model").asText()).matches("news-lexicon-\\d+\\+maxent-[0-9a-f]{8}");
+
+        StringWriter evalOut = new StringWriter();
+        assertThat(run(new EvalSentimentCommand(), evalOut, "--dataset", dataset.toString(), "--model", model.toString()))
+                .isZero();
+        JsonNode figures = new ObjectMapper().readTree(evalOut.toString());
+        assertThat(figures.get("model").asText()).isEqualTo(report.get("model").asText());
+        assertThat(figures.get("labelled_rows").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void aDatasetWithoutLabelsIsRefused() throws Exception {
+        Path dataset = dir.resolve("unlabelled.jsonl");
+        Files.writeString(dataset, "{\"text\": \"No label.\"}\n");
+        int status = run(new TrainSentimentCommand(), new StringWriter(), "--dataset", dataset.toString(),
+                "--out", dir.resolve("m.bin.gz").toString());
+        assertThat(status).isNotZero();
+        assertThat(Files.exists(dir.resolve("m.bin.gz"))).isFalse();
+    }
+}
