@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.broker.TopicReader;
+import io.newsflow.schema.AlertKind;
 import io.newsflow.schema.Article;
+import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.KeywordAlert;
 import io.newsflow.schemas.AvroSerde;
 import io.newsflow.schemas.TopicSetup;
 import io.newsflow.schemas.Topics;
@@ -15,9 +18,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Exactly-once under crashes: the streams app runs as a child JVM ({@code newsflow streams}) and is
  * killed with SIGKILL three times at random moments while it works through the input; after the
  * last restart has caught up, the set of article ids on {@code news.articles.enriched} (read with
- * {@code read_committed}) equals the input set: none missing, none twice. CI runs 1,000 articles;
+ * {@code read_committed}) equals the input set: none missing, none twice; and the bundled weather
+ * rule has exactly one NEW alert per story it matches. CI runs 1,000 articles;
  * the full harness: {@code mvn -pl cli verify -Dit.test=CrashRecoveryIT -Dnewsflow.crash.articles=100000}.
  */
 class CrashRecoveryIT {
@@ -85,11 +92,53 @@ class CrashRecoveryIT {
             assertThat(missing).isZero();
             assertThat(duplicates).isZero();
             assertThat(enriched).hasSize(n);
+            checkAlerts(kafka, topics, enriched);
         } finally {
             last.destroy();
             last.waitFor();
         }
     }
+
+    /**
+     * One NEW alert per rule per story, none lost: for the bundled rule {@value #WEATHER_RULE}
+     * ({@code flood* OR storm* OR evacuat*}), the stories with a NEW alert are exactly the stories of the
+     * enriched articles whose text has "flood" or "storm", each alerted once.
+     */
+    private static void checkAlerts(EmbeddedKafka kafka, Topics topics, List<ConsumerRecord<String, byte[]>> enriched) {
+        AvroSerde<EnrichedArticle> enrichedSerde = AvroSerde.of(EnrichedArticle.class);
+        Set<String> expectedStories = new TreeSet<>();
+        for (ConsumerRecord<String, byte[]> r : enriched) {
+            EnrichedArticle e = enrichedSerde.decode(r.value());
+            String text = (e.getArticle().getTitle() + " " + e.getArticle().getBody()).toLowerCase(Locale.ROOT);
+            if (text.matches("(?s).*\\b(flood|storm).*")) {
+                expectedStories.add(e.getStoryId());
+            }
+        }
+        // The alerts were committed with the enriched records that caused them, so they are all there now:
+        // read at least one per expected story, then keep reading until nothing new comes for 5 s.
+        List<ConsumerRecord<String, byte[]>> alerts = TopicReader.read(kafka.bootstrapServers(), topics.alerts(),
+                expectedStories.size(), Duration.ofMinutes(2), Duration.ofSeconds(5));
+        AvroSerde<KeywordAlert> alertSerde = AvroSerde.of(KeywordAlert.class);
+        Map<String, Integer> newPerStory = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : alerts) {
+            KeywordAlert a = alertSerde.decode(r.value());
+            if (a.getRuleId().equals(WEATHER_RULE) && a.getKind() == AlertKind.NEW) {
+                newPerStory.merge(a.getStoryId(), 1, Integer::sum);
+            }
+        }
+        long doubled = newPerStory.values().stream().filter(c -> c > 1).count();
+        Set<String> missingStories = new TreeSet<>(expectedStories);
+        missingStories.removeAll(newPerStory.keySet());
+        System.out.printf("crash recovery alerts: %d alert records; rule %s: %d stories expected, %d with a NEW alert, "
+                + "missing %d, alerted twice %d%n", alerts.size(), WEATHER_RULE, expectedStories.size(),
+                newPerStory.size(), missingStories.size(), doubled);
+        assertThat(expectedStories).isNotEmpty();
+        assertThat(missingStories).isEmpty();
+        assertThat(doubled).isZero();
+        assertThat(newPerStory.keySet()).isEqualTo(expectedStories);
+    }
+
+    private static final String WEATHER_RULE = "severe-weather";
 
     private Process startApp(EmbeddedKafka kafka, String prefix) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -45,7 +45,9 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * Streams throughput of the full Newsflow topology against a pass-through topology (read an
  * Article, write it unchanged) on the same embedded broker, the same records, the same serde and
- * {@code exactly_once_v2} for both. Prints articles/s of each and the ratio.
+ * {@code exactly_once_v2} for both. Prints articles/s of each and the ratio. Each topology is started and
+ * warmed up with as many articles as the timed batch ({@code -Dbench.warmup=N} to change) before that
+ * batch is sent, so the figure is the running app's throughput, not its start-up or the JIT's warm-up.
  *
  * <p>Run: {@code java -cp ... io.newsflow.bench.topology.TopologyThroughputBenchmark [articles]}
  * (see BENCHMARKS.md for the full command).
@@ -68,21 +70,17 @@ public final class TopologyThroughputBenchmark {
         }
     }
 
-    /** Produces the articles, starts the topology, and times until every one has been written out. */
+    /**
+     * Starts the topology, sends a warm-up batch and waits until it is out (start-up, rebalancing and
+     * JIT are not what is measured), then sends the articles and times from the first send until
+     * every one of them is readable on the output topic with {@code read_committed}.
+     */
     static double run(EmbeddedKafka kafka, Path dir, String name, List<Article> articles, boolean full) throws Exception {
         Topics topics = new Topics(name + ".");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             TopicSetup.ensure(admin, topics, 2, (short) 1);
         }
         AvroSerde<Article> serde = AvroSerde.of(Article.class);
-        Properties pp = new Properties();
-        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        pp.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer())) {
-            for (Article a : articles) {
-                producer.send(new ProducerRecord<>(topics.articlesRaw(), a.getId(), serde.encode(a)));
-            }
-        }
         StreamsAppConfig config = new StreamsAppConfig(kafka.bootstrapServers(), name + "-app", topics,
                 dir.resolve("state-" + name), 2, null, Map.of(), TopologySettings.defaults(), null);
         AlertMatcher matcher = new AlertMatcher();
@@ -91,16 +89,49 @@ public final class TopologyThroughputBenchmark {
         Topology topology = full
                 ? NewsTopology.build(topics, TopologySettings.defaults(), ArticleEnricher.createDefault(), matcher, Clock.systemUTC())
                 : passThrough(topics, serde);
-        long start = System.nanoTime();
-        try (KafkaStreams streams = new KafkaStreams(topology, config.toStreamsProperties())) {
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        pp.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        List<Article> warmup = warmup(articles);
+        try (KafkaStreams streams = new KafkaStreams(topology, config.toStreamsProperties());
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(pp, new StringSerializer(), new ByteArraySerializer());
+             OutputCounter output = new OutputCounter(kafka, topics.articlesEnriched())) {
             streams.start();
-            awaitCount(kafka, topics.articlesEnriched(), articles.size());
+            send(producer, topics, serde, warmup);
+            output.await(warmup.size());
+            long start = System.nanoTime();
+            send(producer, topics, serde, articles);
+            output.await(warmup.size() + articles.size());
             double seconds = (System.nanoTime() - start) / 1e9;
             streams.close(Duration.ofSeconds(30));
             return articles.size() / seconds;
         } finally {
             matcher.close();
         }
+    }
+
+    /**
+     * Warm-up articles: the first ones again under other ids (the same kind of work), as many as
+     * {@code -Dbench.warmup=N} says, by default as many as the timed batch, so that the JIT has
+     * compiled the enrichers before the clock starts.
+     */
+    static List<Article> warmup(List<Article> articles) {
+        List<Article> out = new ArrayList<>();
+        int count = Integer.getInteger("bench.warmup", articles.size());
+        for (int i = 0; i < count; i++) {
+            Article a = Article.newBuilder(articles.get(i % articles.size())).build();
+            a.setId("warmup-" + i);
+            a.setTitle("Warm-up " + i + ": " + a.getTitle());
+            out.add(a);
+        }
+        return out;
+    }
+
+    static void send(KafkaProducer<String, byte[]> producer, Topics topics, AvroSerde<Article> serde, List<Article> articles) {
+        for (Article a : articles) {
+            producer.send(new ProducerRecord<>(topics.articlesRaw(), a.getId(), serde.encode(a)));
+        }
+        producer.flush();
     }
 
     static Topology passThrough(Topics topics, AvroSerde<Article> serde) {
@@ -111,23 +142,35 @@ public final class TopologyThroughputBenchmark {
         return builder.build();
     }
 
-    static void awaitCount(EmbeddedKafka kafka, String topic, int expected) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + topic);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        int seen = 0;
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+    /** Counts the records readable on a topic with {@code read_committed}, from its beginning. */
+    static final class OutputCounter implements AutoCloseable {
+        private final KafkaConsumer<String, byte[]> consumer;
+        private int seen;
+
+        OutputCounter(EmbeddedKafka kafka, String topic) {
+            Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+            p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + topic);
+            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
             consumer.subscribe(List.of(topic));
+        }
+
+        void await(int expected) {
             while (seen < expected) {
-                seen += consumer.poll(Duration.ofMillis(100)).count();
+                seen += consumer.poll(Duration.ofMillis(20)).count();
             }
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
         }
     }
 
     /** Realistic, distinct articles: paragraphs of the bundled sample articles, mixed per article. */
-    static List<Article> articles(int n, Random random) {
+    public static List<Article> articles(int n, Random random) {
         ArticleExtractor extractor = new ArticleExtractor();
         List<String[]> paragraphs = new ArrayList<>();
         List<String> titles = new ArrayList<>();

@@ -39,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Poison input on a real broker: records that are not Avro, Avro records of an unknown schema,
- * tombstones and an article an enricher throws on are all accounted for (DLQ with cause, or skipped
- * by rule) while every good article is enriched and the app keeps running.
+ * articles whose enriched record is too large for the output topic, tombstones and an article an
+ * enricher throws on are all accounted for (DLQ with cause, or skipped by rule) while every good
+ * article is enriched and the app keeps running.
  */
 class PoisonIT {
 
@@ -56,8 +57,10 @@ class PoisonIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             TopicSetup.ensure(admin, topics, 2, (short) 1);
         }
+        // Enriched records over 64 KiB do not fit the output topic (in production: its max.message.bytes).
+        TopologySettings settings = TopologySettings.defaults().withMaxRecordBytes(64 * 1024);
         StreamsAppConfig config = new StreamsAppConfig(kafka.bootstrapServers(), topics.prefix() + "app", topics,
-                stateDir, 1, null, Map.of(), TopologySettings.defaults(), null);
+                stateDir, 1, null, Map.of(), settings, null);
         ArticleEnricher real = ArticleEnricher.createDefault();
         // An enricher bug that only bites on one article.
         Enricher throwsOnBad = (article, now) -> {
@@ -73,7 +76,7 @@ class PoisonIT {
         AvroSerde<Article> articles = AvroSerde.of(Article.class);
 
         try (AlertMatcher matcher = new AlertMatcher();
-             KafkaStreams streams = new KafkaStreams(NewsTopology.build(topics, TopologySettings.defaults(), throwsOnBad,
+             KafkaStreams streams = new KafkaStreams(NewsTopology.build(topics, settings, throwsOnBad,
                      matcher, Clock.systemUTC()), config.toStreamsProperties());
              KafkaProducer<String, byte[]> producer = producer(kafka)) {
             streams.start();
@@ -83,12 +86,15 @@ class PoisonIT {
                 producer.send(new ProducerRecord<>(topics.articlesRaw(), "tombstone-" + i, null));
                 Article good = NewsTopologyTest.article("good-" + i, "Harbour story " + i, NewsTopologyTest.LONG_FLOOD + " Item " + i + ".");
                 producer.send(new ProducerRecord<>(topics.articlesRaw(), good.getId(), articles.encode(good)));
+                Article huge = NewsTopologyTest.article("oversize-" + i, "Very long report " + i,
+                        (NewsTopologyTest.LONG_FLOOD + " Part " + i + ".\n\n").repeat(200));
+                producer.send(new ProducerRecord<>(topics.articlesRaw(), huge.getId(), articles.encode(huge)));
             }
             Article bug = NewsTopologyTest.article("enricher-bug", "Story that breaks an enricher", NewsTopologyTest.FLOOD_BODY);
             producer.send(new ProducerRecord<>(topics.articlesRaw(), bug.getId(), articles.encode(bug)));
             producer.flush();
 
-            List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(kafka.bootstrapServers(), topics.deadLetters(), 2 * N + 1);
+            List<ConsumerRecord<String, byte[]>> dead = TopicReader.read(kafka.bootstrapServers(), topics.deadLetters(), 3 * N + 1);
             List<ConsumerRecord<String, byte[]>> enriched = TopicReader.read(kafka.bootstrapServers(), topics.articlesEnriched(), N);
 
             Map<String, Integer> causes = new HashMap<>();
@@ -96,12 +102,19 @@ class PoisonIT {
                 String exception = new String(r.headers().lastHeader("__streams.errors.exception").value(), StandardCharsets.UTF_8);
                 causes.merge(r.key().replaceAll("-\\d+$", "") + " " + exception, 1, Integer::sum);
             }
-            System.out.printf("poison: sent %d not-Avro, %d other-schema, %d tombstones, 1 enricher failure, %d good;"
-                    + " dead-lettered %d %s; enriched %d%n", N, N, N, N, dead.size(), causes, enriched.size());
-            assertThat(dead).hasSize(2 * N + 1);
+            System.out.printf("poison: sent %d not-Avro, %d other-schema, %d oversized, %d tombstones, 1 enricher failure,"
+                    + " %d good; dead-lettered %d %s; enriched %d%n", N, N, N, N, N, dead.size(), causes, enriched.size());
+            assertThat(dead).hasSize(3 * N + 1);
             assertThat(causes).containsEntry("not-avro org.apache.kafka.common.errors.SerializationException", N)
                     .containsEntry("other-schema org.apache.kafka.common.errors.SerializationException", N)
+                    .containsEntry("oversize org.apache.kafka.common.errors.RecordTooLargeException", N)
                     .containsEntry("enricher-bug java.lang.IllegalStateException", 1);
+            // An oversized article's dead letter is the article as published, so it can be replayed.
+            for (ConsumerRecord<String, byte[]> r : dead) {
+                if (r.key().startsWith("oversize-")) {
+                    assertThat(articles.decode(r.value()).getId()).isEqualTo(r.key());
+                }
+            }
             assertThat(enriched).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
                     "good-0", "good-1", "good-2", "good-3", "good-4");
             assertThat(streams.state()).isEqualTo(KafkaStreams.State.RUNNING);
