@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "newsflow", mixinStandardHelpOptions = true, version = "newsflow 0.1.0",
         description = "Streaming news ingestion: crawl, publish to Kafka, enrich, alert.",
-        subcommands = {RunCommand.class, ProduceCommand.class, StreamsCommand.class, BrokerCommand.class,
-            TailCommand.class, RulesCommand.class, SchemasCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ProduceCommand.class, CrawlCommand.class, StreamsCommand.class, BrokerCommand.class,
+            TailCommand.class, RulesCommand.class, SchemasCommand.class, EvalCommand.class, TrainCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Newsflow {
 
     /** Entry point of the runnable jar. */

@@ -9,9 +9,6 @@ import io.newsflow.producer.crawl.CrawlReport;
 import io.newsflow.producer.crawl.Crawler;
 import io.newsflow.producer.discover.Source;
 import io.newsflow.producer.discover.SourcesFile;
-import io.newsflow.producer.extract.ArticleExtractor;
-import io.newsflow.producer.fetch.HttpFetcher;
-import io.newsflow.producer.publish.KafkaPublisher;
 import io.newsflow.producer.sample.SampleSite;
 import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.schemas.Settings;
@@ -25,7 +22,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -40,7 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole pipeline in one process, as {@code newsflow run} wires it: the embedded broker (unless
  * {@code bootstrap.servers} is set), topics, the sample site (unless a sources file is set), the
- * streams app, a console watcher, and the crawler. Closes everything in reverse order.
+ * streams app, a console watcher, and a crawler instance (its own Kafka Streams app on
+ * {@code news.frontier}). Closes everything in reverse order, so the crawler stops first.
  */
 final class Pipeline implements AutoCloseable {
 
@@ -49,8 +46,8 @@ final class Pipeline implements AutoCloseable {
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
     private final Crawler crawler;
-    private final List<Source> sources;
     private final ConsoleWatcher watcher;
+    private final Duration onceTimeout;
 
     private Pipeline(Map<String, String> settings, PrintWriter out) {
         try {
@@ -68,18 +65,16 @@ final class Pipeline implements AutoCloseable {
             MeterRegistry meters = startMetrics(settings, out);
             RecordSerdes serdes = RecordSerdes.from(settings);
 
-            this.sources = own(Sources.load(producerSettings, samplePort(settings), out)).list();
+            List<Source> sources = own(Sources.load(producerSettings, samplePort(settings), out)).list();
             StreamsApp streams = own(StreamsApp.start(streamsConfig, Duration.ofSeconds(120), meters, serdes));
             if (streams.webUri() != null) {
                 out.printf("Alerts page at %s%n", streams.webUri());
             }
             this.watcher = own(new ConsoleWatcher(bootstrap, producerSettings.kafkaOverrides(),
                     producerSettings.topics(), serdes, out));
-            KafkaPublisher publisher = own(new KafkaPublisher(bootstrap, producerSettings.topics(),
-                    producerSettings.kafkaOverrides(), serdes));
-            publisher.bindMetrics(meters);
-            this.crawler = new Crawler(new HttpFetcher(producerSettings.fetch()), new ArticleExtractor(), publisher,
-                    Clock.systemUTC(), new CrawlMetrics(meters));
+            this.crawler = own(Crawler.start(producerSettings, sources, serdes, new CrawlMetrics(meters),
+                    Duration.ofSeconds(120)));
+            this.onceTimeout = Duration.ofMillis(Settings.number(settings, "run.once.timeout.ms", 180_000));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -132,9 +127,17 @@ final class Pipeline implements AutoCloseable {
         return port;
     }
 
-    /** Crawls every source once; returns what it did. */
-    CrawlReport crawl() {
-        return crawler.crawl(sources);
+    /**
+     * Seeds every source and waits until the frontier is drained (at most {@code run.once.timeout.ms});
+     * returns what was published.
+     */
+    CrawlReport crawl() throws InterruptedException {
+        return crawler.crawlOnce(onceTimeout);
+    }
+
+    /** The crawler instance of this process. */
+    Crawler crawler() {
+        return crawler;
     }
 
     ConsoleWatcher watcher() {

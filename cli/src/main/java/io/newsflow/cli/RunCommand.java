@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code newsflow run}: the whole pipeline in one process. Prints a summary line per enriched
- * article and a line per alert. With {@code --once}, exits 0 once every article of one crawl is
- * enriched (1 if that does not happen within {@code run.once.timeout.ms}); otherwise re-crawls every
- * {@code producer.recrawl.interval.ms} until interrupted.
+ * article and a line per alert. With {@code --once}, crawls until the frontier is drained and exits 0
+ * once every article of that crawl is enriched (1 if that does not happen within
+ * {@code run.once.timeout.ms}); otherwise crawls continuously (start pages, feeds and sitemaps are
+ * re-polled on their adaptive schedules) until interrupted, printing a progress line every minute.
  */
 @Command(name = "run", description = "Crawl, publish, enrich and alert: the whole pipeline in one process.")
 final class RunCommand implements Callable<Integer> {
@@ -38,19 +39,27 @@ final class RunCommand implements Callable<Integer> {
             if (once) {
                 return runOnce(pipeline, settings, out, err);
             }
-            long interval = Settings.number(settings, "producer.recrawl.interval.ms", 600_000);
-            do {
-                CrawlReport report = pipeline.crawl();
-                out.printf("Crawl done: %s; next crawl in %d s (Ctrl-C stops)%n", report, interval / 1000);
+            pipeline.crawler().seed();
+            out.printf("Crawling continuously (Ctrl-C stops)%n");
+            out.flush();
+            CrawlCommand.Progress progress = new CrawlCommand.Progress(pipeline.crawler());
+            while (!signal.awaitStop(60_000)) {
+                out.println(progress.line());
                 out.flush();
-            } while (!signal.awaitStop(interval));
+            }
             return 0;
         }
     }
 
     private static int runOnce(Pipeline pipeline, Map<String, String> settings, PrintWriter out, PrintWriter err)
             throws InterruptedException {
-        CrawlReport report = pipeline.crawl();
+        CrawlReport report;
+        try {
+            report = pipeline.crawl();
+        } catch (IllegalStateException e) {
+            err.printf("newsflow: %s%n", e.getMessage()); // the crawl did not finish in time, or the crawler stopped
+            return 1;
+        }
         Duration timeout = Duration.ofMillis(Settings.number(settings, "run.once.timeout.ms", 180_000));
         if (!pipeline.watcher().awaitEnriched(report.articleIds(), timeout)) {
             err.printf("newsflow: %d of %d article(s) not enriched within %s: %s%n",
