@@ -33,9 +33,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -152,14 +150,8 @@ public final class EndToEndLatencyBenchmark {
         private int count;
 
         LatencyReader(EmbeddedKafka kafka, String topic) {
-            Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            p.put(ConsumerConfig.GROUP_ID_CONFIG, "latency-" + topic);
-            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10");
-            consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(topic));
+            consumer = TopologyThroughputBenchmark.committedReader(kafka, topic, "latency-" + topic,
+                    Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10"));
             thread = new Thread(this::loop, "latency-" + topic);
             thread.setDaemon(true);
             thread.start();

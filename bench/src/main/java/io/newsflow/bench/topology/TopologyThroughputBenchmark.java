@@ -142,19 +142,31 @@ public final class TopologyThroughputBenchmark {
         return builder.build();
     }
 
+    /**
+     * A consumer of {@code topic} from its beginning that sees committed records only, subscribed.
+     *
+     * @param extra further consumer settings
+     */
+    public static KafkaConsumer<String, byte[]> committedReader(EmbeddedKafka kafka, String topic, String group,
+                                                               Map<String, String> extra) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.putAll(extra);
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
     /** Counts the records readable on a topic with {@code read_committed}, from its beginning. */
     static final class OutputCounter implements AutoCloseable {
         private final KafkaConsumer<String, byte[]> consumer;
         private int seen;
 
         OutputCounter(EmbeddedKafka kafka, String topic) {
-            Properties p = new Properties();
-            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + topic);
-            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(topic));
+            consumer = committedReader(kafka, topic, "bench-" + topic, Map.of());
         }
 
         void await(int expected) {
