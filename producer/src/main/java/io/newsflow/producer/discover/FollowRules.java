@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * @param allow a link is followed only if it matches one of these (find, not full match); empty allows all
  * @param deny a link matching any of these is never followed, even if allowed
  * @param maxDepth links more than this many hops from a start page are not followed (pagination does not count)
- * @param maxPages at most this many URLs are fetched per crawl of the source
+ * @param maxPages budget of URLs fetched: for a site, per {@code producer.recrawl.interval.ms} window (URLs beyond
+ *                 it wait in the frontier for the next window); for a feed or sitemap, per poll; for a WARC
+ *                 source, pages read per file
  */
 public record FollowRules(List<Pattern> allow, List<Pattern> deny, int maxDepth, int maxPages) {
 
