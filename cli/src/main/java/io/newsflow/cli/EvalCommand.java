@@ -6,9 +6,11 @@ import io.newsflow.producer.extract.ArticleExtractor;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,7 +32,7 @@ final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code newsflow eval extraction --dataset DIR [--out FILE] [--limit N]}. */
+    /** {@code newsflow eval extraction --dataset DIR [--out FILE] [--limit N] [--metric KEY]}. */
     @Command(name = "extraction", description = "Score the article extractor on a benchmark folder; prints one JSON object.")
     static final class Extraction implements Callable<Integer> {
 
@@ -45,6 +47,11 @@ final class EvalCommand implements Callable<Integer> {
         @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N pages.")
         Integer limit;
 
+        @Option(names = "--metric", paramLabel = "KEY",
+                description = "Print only this value of the summary (f1, word_f1, title_accuracy, pages_per_second...),"
+                        + " e.g. to compare it with a threshold in a script.")
+        String metric;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,13 +60,25 @@ final class EvalCommand implements Callable<Integer> {
             if (!Files.isDirectory(dataset)) {
                 throw new IllegalArgumentException("--dataset " + dataset + " is not a directory");
             }
+            if (metric != null && !ExtractionEvaluation.SUMMARY_KEYS.contains(metric)) {
+                throw new ParameterException(spec.commandLine(),
+                        "--metric " + metric + " is not one of " + ExtractionEvaluation.SUMMARY_KEYS);
+            }
             ExtractionEvaluation.Report report = new ExtractionEvaluation(new ArticleExtractor())
                     .run(ExtractionDataset.load(dataset, limit));
             if (out != null) {
                 ExtractionEvaluation.writeJson(report.predictions(), out);
             }
+            Map<String, Object> summary = report.summary();
             PrintWriter printer = spec.commandLine().getOut();
-            printer.println(ExtractionEvaluation.toJsonLine(report.summary()));
+            if (metric == null) {
+                printer.println(ExtractionEvaluation.toJsonLine(summary));
+            } else if (summary.containsKey(metric)) {
+                printer.println(summary.get(metric));
+            } else {
+                throw new ParameterException(spec.commandLine(),
+                        "--metric " + metric + " is not measured on " + dataset + " (its ground truth lacks the field)");
+            }
             printer.flush();
             return 0;
         }

@@ -3,6 +3,7 @@ package io.newsflow.producer;
 import static io.newsflow.schemas.Settings.number;
 
 import io.newsflow.producer.crawl.CrawlSettings;
+import io.newsflow.producer.extract.SiteRules;
 import io.newsflow.producer.fetch.AddressRange;
 import io.newsflow.producer.fetch.FetchSettings;
 import io.newsflow.schemas.Settings;
@@ -25,9 +26,11 @@ import java.util.Map;
  * @param recrawlInterval window of the per-source max-pages budget of site sources
  * @param kafkaOverrides {@code kafka.*} keys without the prefix, passed to the Kafka producer
  * @param crawl the crawl loop: frontier, politeness, concurrency ({@code producer.crawl.*}, {@code producer.frontier.*})
+ * @param siteRules per-host extraction selectors: {@code producer.extract.site-rules} in front of the bundled ones
  */
 public record ProducerSettings(String bootstrapServers, Topics topics, Path sourcesFile, FetchSettings fetch,
-                               Duration recrawlInterval, Map<String, String> kafkaOverrides, CrawlSettings crawl) {
+                               Duration recrawlInterval, Map<String, String> kafkaOverrides, CrawlSettings crawl,
+                               SiteRules siteRules) {
 
     public ProducerSettings {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -38,6 +41,12 @@ public record ProducerSettings(String bootstrapServers, Topics topics, Path sour
         }
         kafkaOverrides = Map.copyOf(kafkaOverrides);
         java.util.Objects.requireNonNull(crawl, "crawl");
+    }
+
+    /** Settings with the bundled site rules alone. */
+    public ProducerSettings(String bootstrapServers, Topics topics, Path sourcesFile, FetchSettings fetch,
+                            Duration recrawlInterval, Map<String, String> kafkaOverrides, CrawlSettings crawl) {
+        this(bootstrapServers, topics, sourcesFile, fetch, recrawlInterval, kafkaOverrides, crawl, SiteRules.bundled());
     }
 
     /** Reads the {@code producer.*}, {@code topic.prefix}, {@code bootstrap.servers} and {@code kafka.*} keys. */
@@ -64,6 +73,10 @@ public record ProducerSettings(String bootstrapServers, Topics topics, Path sour
         return new ProducerSettings(s.get("bootstrap.servers"), new Topics(s.getOrDefault("topic.prefix", "")),
                 sources.isEmpty() ? null : Path.of(sources), fetch,
                 Duration.ofMillis(number(s, "producer.recrawl.interval.ms", 600_000)), Settings.kafkaOverrides(s),
-                CrawlSettings.from(s));
+                CrawlSettings.from(s), SiteRules.load(optionalPath(s.getOrDefault("producer.extract.site-rules", ""))));
+    }
+
+    private static Path optionalPath(String value) {
+        return value.isBlank() ? null : Path.of(value.trim());
     }
 }

@@ -138,7 +138,7 @@ public final class Crawler implements AutoCloseable {
         Map<String, Source> byId = new LinkedHashMap<>();
         sources.forEach(s -> byId.put(s.id(), s));
         this.worker = new PageWorker(byId, fetcher, PageWorker.robotsPolicy(fetcher, fetch.userAgent(), clock, crawl),
-                new ArticleExtractor(), clock);
+                new ArticleExtractor(settings.siteRules()), clock);
         FrontierRuntime runtime = new FrontierRuntime(byId, worker, fetchThreads, progress, crawl.tick(),
                 crawl.budgetWindow(), crawl.listingRepoll(), crawl.retryAfterCap(), crawl.retryAttempts(),
                 new TrapRules(clock), metrics::record);

@@ -31,6 +31,11 @@ public final class ExtractionEvaluation {
     static final String NAME_MATCH = "token-F1 >= 0.8 of lower-cased \\w+ tokens";
     static final String DATE_MATCH = "same calendar day as published (offset as written on the page)";
 
+    /** Every key {@link Report#summary()} may hold; the accuracies only where the ground truth has the field. */
+    public static final List<String> SUMMARY_KEYS = List.of("pages", "f1", "precision", "recall", "word_f1",
+            "title_accuracy", "title_pages", "author_accuracy", "author_pages", "date_accuracy", "date_pages",
+            "rejected", "pages_per_second");
+
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
@@ -89,6 +94,8 @@ public final class ExtractionEvaluation {
                 p.put("title", r.fields().title());
                 p.put("author", r.fields().authors().isEmpty() ? null : String.join(", ", r.fields().authors()));
                 p.put("publish_date", r.fields().publishedDate() == null ? null : r.fields().publishedDate().toString());
+                p.put("paywalled", r.fields().paywalled());
+                p.put("field_sources", r.fields().fieldSources());
                 p.put("rejection", r.fields().rejection());
                 p.put("word_f1", round(r.wordF1()));
                 out.put(r.page().id(), p);

@@ -22,9 +22,11 @@ import java.util.regex.Pattern;
  *
  * <p>A date without a time is 00:00 UTC, as the Article schema asks. A time without a zone is read as
  * UTC; a time with a zone abbreviation other than UTC/GMT is dropped (abbreviations such as "EST" or
- * "IST" are ambiguous), leaving the date. Numeric day/month forms such as {@code 09/03/2025} are
- * rejected: they read differently in the US and elsewhere, and a wrong date is worse than none.
- * Stateless and thread-safe.
+ * "IST" are ambiguous), leaving the date. Numeric dates with slashes are read only when one part cannot
+ * be a month ({@code 31/12/2025}, {@code 12/31/2025}): {@code 09/03/2025} reads differently in the US and
+ * elsewhere, and a wrong date is worse than none. Dotted numeric dates ({@code 09.03.2025}) are day
+ * first, as everywhere that writes them. {@link #find} picks a date out of a longer line ("By Ann Lee,
+ * March 9, 2025 · 3 min read"). Stateless and thread-safe.
  */
 public final class DateParser {
 
@@ -42,6 +44,16 @@ public final class DateParser {
     private static final Pattern DAY_FIRST = Pattern.compile(
             WEEKDAY + "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?([a-z]+)\\.?,?\\s+(\\d{4})" + TIME,
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOTTED = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
+    private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    // For find(): where a date may start inside a line. Each candidate is then parsed as a whole.
+    private static final Pattern FIND = Pattern.compile(
+            "(?<![\\p{L}\\p{N}])(?:\\d{4}-\\d{1,2}-\\d{1,2}(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
+                    + "\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?"
+                    + "|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{1,2}[./]\\d{1,2}[./]\\d{4}"
+                    + "|\\p{L}{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
+                    + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?\\p{L}{3,9}\\.?,?\\s+\\d{4})(?![\\p{L}\\p{N}])",
+            Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern RFC_1123_SHAPE = Pattern.compile(
             "(?:[a-z]{3},\\s*)?\\d{1,2} [a-z]{3} \\d{4} \\d{2}:\\d{2}.*", Pattern.CASE_INSENSITIVE);
 
@@ -93,6 +105,22 @@ public final class DateParser {
         if (m.matches()) {
             return date(m.group(1), m.group(2), m.group(3)).atStartOfDay().atOffset(ZoneOffset.UTC);
         }
+        m = DOTTED.matcher(s);
+        if (m.matches()) {
+            return date(m.group(3), m.group(2), m.group(1)).atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+        m = SLASHED.matcher(s);
+        if (m.matches()) {
+            int first = Integer.parseInt(m.group(1));
+            int second = Integer.parseInt(m.group(2));
+            if (first > 12 && second <= 12) {
+                return date(m.group(3), m.group(2), m.group(1)).atStartOfDay().atOffset(ZoneOffset.UTC);
+            }
+            if (second > 12 && first <= 12) {
+                return date(m.group(3), m.group(1), m.group(2)).atStartOfDay().atOffset(ZoneOffset.UTC);
+            }
+            return null;
+        }
         if (RFC_1123_SHAPE.matcher(s).matches()) {
             return ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime();
         }
@@ -107,6 +135,24 @@ public final class DateParser {
                     Integer.parseInt(m.group(1))), m, 4);
         }
         return null;
+    }
+
+    /**
+     * The first date written somewhere in {@code text} (at most a few hundred characters), as
+     * {@link #parseWithOffset} reads it; empty when there is none.
+     */
+    public static Optional<OffsetDateTime> find(String text) {
+        if (text == null || text.length() > 400) {
+            return Optional.empty();
+        }
+        Matcher m = FIND.matcher(text);
+        while (m.find()) {
+            Optional<OffsetDateTime> date = parseWithOffset(m.group());
+            if (date.isPresent()) {
+                return date;
+            }
+        }
+        return Optional.empty();
     }
 
     private static OffsetDateTime fromIso(Matcher m) {

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
@@ -22,9 +21,17 @@ import org.jsoup.parser.Parser;
  */
 final class JsonLdReader {
 
-    /** The fields Newsflow reads from the article node; any may be null or empty. */
-    record JsonLdArticle(String headline, List<String> authors, String datePublished, String publisher,
-                         List<String> keywords, String inLanguage) {
+    /**
+     * The fields Newsflow reads from the article node; any may be null or empty.
+     *
+     * @param authors             names of authors that are people (or untyped)
+     * @param organizationAuthors names of authors typed {@code Organization}: a fallback, often the site itself
+     * @param freeToRead          {@code isAccessibleForFree} of the article or of any of its {@code hasPart}
+     *                            sections: false when some part is not free, null when the page does not say
+     */
+    record JsonLdArticle(String headline, List<String> authors, List<String> organizationAuthors,
+                         String datePublished, String dateModified, String publisher, List<String> keywords,
+                         String inLanguage, Boolean freeToRead) {
     }
 
     private static final Set<String> ARTICLE_TYPES = Set.of("NewsArticle", "Article", "BlogPosting",
@@ -42,12 +49,18 @@ final class JsonLdReader {
     private JsonLdReader() {
     }
 
-    /** The first article node on the page, or null when there is none or the JSON cannot be parsed. */
-    static JsonLdArticle read(Document doc) {
+    /**
+     * The first article node in the page's JSON-LD {@code blocks}, or null when there is none or the JSON
+     * cannot be parsed.
+     */
+    static JsonLdArticle read(List<String> blocks) {
         List<JsonNode> roots = new ArrayList<>();
-        for (Element script : doc.select("script[type~=(?i)application/ld\\+json]")) {
+        for (String block : blocks) {
             try {
-                roots.add(MAPPER.readTree(script.data()));
+                JsonNode root = MAPPER.readTree(block);
+                if (root != null) {
+                    roots.add(root);
+                }
             } catch (JsonProcessingException e) {
                 // A broken block is common and not our problem; other blocks or sources still count.
             }
@@ -115,9 +128,71 @@ final class JsonLdReader {
         if (headline == null) {
             headline = text(node.get("name"));
         }
-        return new JsonLdArticle(headline, names(node.get("author"), byId), text(node.get("datePublished")),
-                firstName(node.get("publisher"), byId), keywords(node.get("keywords")),
-                language(node.get("inLanguage")));
+        List<String> people = new ArrayList<>();
+        List<String> organizations = new ArrayList<>();
+        for (JsonNode author : list(node.get("author"))) {
+            String name = nameOf(author, byId);
+            if (name != null) {
+                (isOrganization(author, byId) ? organizations : people).add(name);
+            }
+        }
+        return new JsonLdArticle(headline, people, organizations, text(node.get("datePublished")),
+                text(node.get("dateModified")), firstName(node.get("publisher"), byId), keywords(node.get("keywords")),
+                language(node.get("inLanguage")), freeToRead(node));
+    }
+
+    private static List<JsonNode> list(JsonNode node) {
+        List<JsonNode> items = new ArrayList<>();
+        if (node == null) {
+            return items;
+        }
+        if (node.isArray()) {
+            node.forEach(items::add);
+        } else {
+            items.add(node);
+        }
+        return items;
+    }
+
+    private static boolean isOrganization(JsonNode author, Map<String, JsonNode> byId) {
+        JsonNode resolved = author;
+        if (author.isObject() && !author.has("@type") && author.hasNonNull("@id")) {
+            resolved = byId.getOrDefault(author.get("@id").asText(), author);
+        }
+        for (JsonNode type : list(resolved.get("@type"))) {
+            String t = stripContext(type.asText());
+            if (t.equals("Organization") || t.equals("NewsMediaOrganization") || t.equals("Corporation")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** False when the article or one of its parts says {@code isAccessibleForFree: false}. */
+    private static Boolean freeToRead(JsonNode article) {
+        Boolean free = accessibleForFree(article.get("isAccessibleForFree"));
+        for (JsonNode part : list(article.get("hasPart"))) {
+            Boolean partFree = part.isObject() ? accessibleForFree(part.get("isAccessibleForFree")) : null;
+            if (partFree != null) {
+                free = free == null ? partFree : free && partFree;
+            }
+        }
+        return free;
+    }
+
+    private static Boolean accessibleForFree(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        String s = value.asText().strip().toLowerCase(Locale.ROOT);
+        // "False", "false" and schema.org's URL form "https://schema.org/False" all occur.
+        if (s.endsWith("false")) {
+            return false;
+        }
+        return s.endsWith("true") ? Boolean.TRUE : null;
     }
 
     private static List<String> names(JsonNode node, Map<String, JsonNode> byId) {

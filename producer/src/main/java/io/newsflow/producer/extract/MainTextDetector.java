@@ -1,6 +1,10 @@
 package io.newsflow.producer.extract;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,34 +14,55 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
- * Finds the article text in a page whose chrome was already stripped ({@link ChromeStripper}).
+ * Finds the article text of a page, leaving out the chrome found by {@link Chrome}. The document is only
+ * read, never changed.
  *
  * <p>A text block is any element holding inline text of its own: a {@code <p>}, but also a {@code <div>}
  * or table cell with text and no paragraph around it. Each block of at least 25 characters scores its
  * length discounted by its link density, and passes that score up to five ancestors with decreasing
- * weight (1, 1/2, 1/6, 1/9, 1/12, as Readability does), so text split across wrapper divs still adds up
- * where it belongs. The best-scoring element (again discounted by link density, nudged by content-like
- * or chrome-like class names) is the container; its siblings that score well too, or are substantial
- * paragraphs, join it (pages that split the story into several columns). Their blocks, headings, list
- * items and blockquotes are the body, in reading order. Blocks that are chrome after all (contact lines
- * with a phone number or e-mail, link lists, captions, the headline, the byline and dateline) are
- * dropped. Text split by {@code <br>} outside paragraphs gives one block per line.
+ * weight (1, 1/2, 1/6, 1/9, 1/12, as Readability does). The best-scoring element (again discounted by link
+ * density, nudged by content-like class names) is then widened to the ancestor that gains the most
+ * paragraph text for the links it brings along: page builders wrap every paragraph in its own stack of
+ * divs, so the best-scoring element is often a single paragraph's wrapper. Siblings of the container that
+ * score well too, or are substantial paragraphs, join it (stories split into several columns).
+ *
+ * <p>The container's blocks, headings, list items and blockquotes are the body, in reading order. Blocks
+ * that are chrome after all are dropped: link lists, contact lines with a phone number or e-mail, captions,
+ * bylines and datelines, the headline, blocks repeated word for word (responsive pages carry the story
+ * twice). Text split by {@code <br>} outside paragraphs gives one block per line.
+ *
+ * <p>One instance per page; not thread-safe.
  */
 final class MainTextDetector {
+
+    /**
+     * The body and the page statistics {@link PageClassifier} needs, all measured without the chrome.
+     *
+     * @param blocks         body blocks in reading order
+     * @param chars          visible characters of text on the page
+     * @param linkedChars    of which inside links
+     * @param links          {@code <a href>} elements
+     * @param linkedHeadings headings in the body's containers that are mostly a link (teasers on a listing page)
+     * @param fromSiteRule   whether the blocks came from a site rule's containers
+     */
+    record MainText(List<String> blocks, int chars, int linkedChars, int links, int linkedHeadings,
+                    boolean fromSiteRule) {
+    }
 
     private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
             "pre", "dt", "dd");
     private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> SKIPPED = Set.of("figure", "figcaption", "picture", "img", "video", "audio",
             "head", "title");
-    private static final Set<String> META_WORDS = Set.of("byline", "dateline", "author", "authors", "meta",
-            "timestamp", "caption", "credit", "credits", "tags", "figcaption", "disclosure", "disclaimer");
-    private static final Set<String> CONTENT_WORDS = Set.of("article", "body", "content", "entry", "main", "post",
-            "story", "text", "articlebody", "prose");
+    private static final Evaluator NESTED_BLOCKS = QueryParser.parse("p, h2, h3, h4, h5, h6, div");
+    private static final Evaluator LINKS = QueryParser.parse("a");
+    private static final Evaluator TIME = QueryParser.parse("time");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+");
     // A run of digits, spaces, dots, dashes and brackets; a phone number when it has 8 to 15 digits.
     private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\(?\\d[\\d ().-]{6,}\\d");
@@ -47,9 +72,26 @@ final class MainTextDetector {
     private static final int CONTACT_LINE_MAX_WORDS = 25;
     private static final double[] ANCESTOR_WEIGHTS = {1, 1 / 2.0, 1 / 6.0, 1 / 9.0, 1 / 12.0};
     private static final double SIBLING_SHARE = 0.2;
-
-    private MainTextDetector() {
-    }
+    // Widening: a link costs this many characters of paragraph text...
+    private static final double WIDEN_LINK_COST = 4;
+    // ...and the container is widened only when the best element holds less than this share of the text
+    // the wider one holds: a story with a block of teasers under it must not swallow the teasers.
+    private static final double WIDEN_MAX_SHARE = 0.6;
+    private static final Pattern NOT_STORY = Pattern.compile("(?i)(?:"
+            + "(?:related|similar|recommended|popular|trending|recent|latest|more|top) (?:articles?|posts?|stories"
+            + "|reads?|reading|content|news|videos?|links|topics|guides|resources|headlines)(?: \\S+){0,3}"
+            + "|related|recommended for you|more from (?:\\S+ ?){1,4}|in case you missed it"
+            + "|(?:read|watch) (?:more|next|also)|up next|also read|don't miss|editor'?s picks"
+            + "|you (?:may|might|will|could) also (?:like|enjoy|be interested in|want)\\S*(?: \\S+){0,2}"
+            + "|(?:\\d+ )?(?:comments?|responses?|replies|reactions)|leave a (?:comment|reply)|post a comment"
+            + "|join the (?:conversation|discussion)|what do you think\\?"
+            + "|about the (?:author|authors|writer|reviewer|contributor)s?|author bio|meet the author"
+            + "|share(?: this)?(?: article| post| story| page)?|follow us(?: \\S+){0,3}"
+            + "|(?:sign up|subscribe)(?: \\S+){0,5}|get (?:our|the) (?:\\S+ )?newsletter"
+            + "|tags|topics|filed under|categories"
+            + ")[\\s:.…!]*");
+    // Repeated blocks shorter than this are kept ("Pros:", "Step 1"); longer ones are copies.
+    private static final int DUPLICATE_MIN_CHARS = 60;
 
     /** Characters of inline text per element: its own (not in a nested block) and all of its subtree. */
     private static final class Counts {
@@ -57,6 +99,8 @@ final class MainTextDetector {
         int ownLinked;
         int allChars;
         int allLinked;
+        // Unlinked text of paragraph-like blocks (at least MIN_BLOCK_CHARS, mostly unlinked) in the subtree.
+        int allGood;
         double score;
 
         double ownLinkDensity() {
@@ -68,28 +112,166 @@ final class MainTextDetector {
         }
     }
 
-    /** The body blocks, in reading order; empty when the page has no text at all. */
-    static List<String> blocks(Element root, Set<String> dropLines) {
-        Map<Element, Counts> counts = count(root);
-        List<Element> containers = containers(root, counts);
+    private final Element root;
+    private final Set<Element> chrome;
+    private final ClassNames names;
+    private final Set<String> dropLines;
+    private final int longestDropLine;
+    private final Map<Element, Counts> counts = new IdentityHashMap<>();
+    private final Set<String> emitted = new HashSet<>();
+    private int links;
+    private final List<Element> linkedHeadings = new ArrayList<>();
+
+    private MainTextDetector(Element root, Set<Element> chrome, ClassNames names, Set<String> dropLines) {
+        this.root = root;
+        this.chrome = chrome;
+        this.names = names;
+        this.dropLines = dropLines;
+        this.longestDropLine = dropLines.stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    /**
+     * Finds the body under {@code root}.
+     *
+     * @param chrome    elements to leave out, with their subtrees
+     * @param dropLines texts that are not body blocks wherever they appear (headline, byline, dateline)
+     */
+    static MainText detect(Element root, Set<Element> chrome, ClassNames names, Set<String> dropLines) {
+        MainTextDetector detector = new MainTextDetector(root, chrome, names, dropLines);
+        detector.count();
+        return detector.collectFrom(detector.containers(), false);
+    }
+
+    /** The blocks of the given containers (a site rule's body selector), chrome left out. */
+    static MainText of(Element root, List<Element> containers, Set<Element> chrome, ClassNames names,
+                       Set<String> dropLines) {
+        MainTextDetector detector = new MainTextDetector(root, chrome, names, dropLines);
+        detector.count();
+        return detector.collectFrom(containers, true);
+    }
+
+    /** The containers {@link #detect} would take the body from (for tests and debugging). */
+    static List<Element> containers(Element root, Set<Element> chrome, ClassNames names) {
+        MainTextDetector detector = new MainTextDetector(root, chrome, names, Set.of());
+        detector.count();
+        return detector.containers();
+    }
+
+    private MainText collectFrom(List<Element> containers, boolean fromSiteRule) {
         List<String> blocks = new ArrayList<>();
         for (Element container : containers) {
-            collect(container, dropLines, blocks);
+            collect(container, blocks);
         }
         if (blocks.isEmpty()) {
-            collect(root, dropLines, blocks);
+            collect(root, blocks);
         }
-        return blocks;
+        Counts page = counts.get(root);
+        return new MainText(blocks, page == null ? 0 : page.allChars, page == null ? 0 : page.allLinked, links,
+                linkedHeadingsIn(containers.isEmpty() ? List.of(root) : containers), fromSiteRule);
     }
 
-    /** The element holding the most paragraph text, or null when no block is long enough. */
-    static Element container(Element root) {
-        List<Element> containers = containers(root, count(root));
-        return containers.isEmpty() ? null : containers.get(0).parent() != null && containers.size() > 1
-                ? containers.get(0).parent() : containers.get(0);
+    // --- counting -------------------------------------------------------------------------------
+
+    /** Inline text counts for every element that holds text, in one pass that skips the chrome. */
+    private void count() {
+        Deque<Element> blocks = new ArrayDeque<>();
+        blocks.push(root);
+        int[] linkDepth = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    int chars = Texts.visibleLength(text.getWholeText());
+                    if (chars > 0) {
+                        Counts c = counts.computeIfAbsent(blocks.peek(), k -> new Counts());
+                        c.ownChars += chars;
+                        if (linkDepth[0] > 0) {
+                            c.ownLinked += chars;
+                        }
+                    }
+                    return FilterResult.CONTINUE;
+                }
+                if (!(node instanceof Element el) || el == root) {
+                    return FilterResult.CONTINUE;
+                }
+                if (skipped(el)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (el.normalName().equals("a")) {
+                    linkDepth[0]++;
+                    if (Attrs.has(el, "href")) {
+                        links++;
+                    }
+                } else if (isBlock(el)) {
+                    blocks.push(el);
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (!(node instanceof Element el)) {
+                    return FilterResult.CONTINUE;
+                }
+                if (el.normalName().equals("a")) {
+                    linkDepth[0]--;
+                } else if (el != root && isBlock(el)) {
+                    blocks.pop();
+                }
+                Counts c = counts.get(el);
+                if (c == null) {
+                    return FilterResult.CONTINUE;
+                }
+                c.allChars += c.ownChars;
+                c.allLinked += c.ownLinked;
+                if (c.ownChars >= MIN_BLOCK_CHARS && c.ownLinked * 2 < c.ownChars) {
+                    c.allGood += c.ownChars - c.ownLinked;
+                }
+                if (HEADINGS.contains(el.normalName()) && c.ownChars > 0 && c.ownLinked * 2 >= c.ownChars) {
+                    linkedHeadings.add(el);
+                }
+                Element parent = el.parent();
+                if (el != root && parent != null && c.allChars > 0) {
+                    Counts p = counts.computeIfAbsent(parent, k -> new Counts());
+                    p.allChars += c.allChars;
+                    p.allLinked += c.allLinked;
+                    p.allGood += c.allGood;
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, root);
     }
 
-    private static List<Element> containers(Element root, Map<Element, Counts> counts) {
+    /** Linked headings inside the containers: a listing's container is a column of them. */
+    private int linkedHeadingsIn(List<Element> containers) {
+        Set<Element> inside = Collections.newSetFromMap(new IdentityHashMap<>());
+        inside.addAll(containers);
+        int n = 0;
+        for (Element heading : linkedHeadings) {
+            for (Element e = heading; e != null; e = e.parent()) {
+                if (inside.contains(e)) {
+                    n++;
+                    break;
+                }
+                if (e == root) {
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    private boolean skipped(Element el) {
+        return chrome.contains(el) || Chrome.NEVER_CONTENT.contains(el.normalName());
+    }
+
+    private static boolean isBlock(Element el) {
+        return el.isBlock() && !el.normalName().equals("a");
+    }
+
+    // --- choosing the container -----------------------------------------------------------------
+
+    private List<Element> containers() {
         Map<Element, Double> scores = new IdentityHashMap<>();
         for (Map.Entry<Element, Counts> e : counts.entrySet()) {
             Element block = e.getKey();
@@ -111,9 +293,9 @@ final class MainTextDetector {
         double bestScore = 0;
         for (Map.Entry<Element, Double> entry : scores.entrySet()) {
             Element el = entry.getKey();
-            Counts c = counts.get(el);
-            double score = entry.getValue() * (1 - (c == null ? 0 : c.linkDensity())) * nameWeight(el);
-            counts.computeIfAbsent(el, k -> new Counts()).score = score;
+            Counts c = counts.computeIfAbsent(el, k -> new Counts());
+            double score = entry.getValue() * (1 - c.linkDensity()) * nameWeight(el);
+            c.score = score;
             if (score > bestScore) {
                 best = el;
                 bestScore = score;
@@ -122,6 +304,8 @@ final class MainTextDetector {
         if (best == null) {
             return List.of();
         }
+        best = widen(best);
+        bestScore = Math.max(bestScore, counts.get(best).score);
         Element parent = best.parent();
         if (parent == null || best == root) {
             return List.of(best);
@@ -135,8 +319,32 @@ final class MainTextDetector {
         return chosen;
     }
 
-    private static boolean joins(Element sibling, Counts c, double bestScore) {
-        if (c == null || hasMetaName(sibling)) {
+    /**
+     * The ancestor of {@code best} that gains the most paragraph text for the links it adds, when
+     * {@code best} holds only a small part of that text; else {@code best}.
+     */
+    private Element widen(Element best) {
+        Element chosen = best;
+        double chosenValue = widenValue(counts.get(best));
+        for (Element a = best.parent(); a != null; a = a.parent()) {
+            Counts c = counts.get(a);
+            if (c != null && widenValue(c) > chosenValue) {
+                chosen = a;
+                chosenValue = widenValue(c);
+            }
+            if (a == root) {
+                break;
+            }
+        }
+        return counts.get(best).allGood > WIDEN_MAX_SHARE * counts.get(chosen).allGood ? best : chosen;
+    }
+
+    private static double widenValue(Counts c) {
+        return c.allGood - WIDEN_LINK_COST * c.allLinked;
+    }
+
+    private boolean joins(Element sibling, Counts c, double bestScore) {
+        if (c == null || skipped(sibling) || hasMetaName(sibling)) {
             return false;
         }
         if (c.score >= Math.max(10, bestScore * SIBLING_SHARE)) {
@@ -146,117 +354,65 @@ final class MainTextDetector {
         return paragraph && c.ownChars > 80 && c.ownLinkDensity() < 0.25;
     }
 
-    private static double nameWeight(Element el) {
-        if (el.id().isEmpty() && el.className().isEmpty()) {
-            return el.normalName().equals("article") || el.normalName().equals("main") ? 1.2 : 1;
+    private double nameWeight(Element el) {
+        if (Attrs.get(el, "itemprop").equalsIgnoreCase("articleBody")) {
+            return 1.5;
         }
-        Set<String> tokens = Texts.idAndClassTokens(el);
-        for (String token : tokens) {
-            if (CONTENT_WORDS.contains(token)) {
-                return 1.2;
-            }
-        }
-        return el.attr("itemprop").equalsIgnoreCase("articleBody") ? 1.5 : 1;
-    }
-
-    /** Inline text counts for every element that holds text, in one pass. */
-    private static Map<Element, Counts> count(Element root) {
-        Map<Element, Counts> counts = new IdentityHashMap<>();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (!(node instanceof TextNode text)) {
-                    return;
-                }
-                int chars = visibleLength(text.getWholeText());
-                if (chars == 0) {
-                    return;
-                }
-                boolean linked = false;
-                Element block = null;
-                for (Element e = (Element) text.parentNode(); e != null; e = e.parent()) {
-                    if (e.normalName().equals("a")) {
-                        linked = true;
-                    }
-                    if (isBlock(e) || e == root) {
-                        block = e;
-                        break;
-                    }
-                }
-                if (block == null) {
-                    return;
-                }
-                Counts c = counts.computeIfAbsent(block, k -> new Counts());
-                c.ownChars += chars;
-                if (linked) {
-                    c.ownLinked += chars;
-                }
-            }
-
-            @Override
-            public void tail(Node node, int depth) {
-                if (!(node instanceof Element el) || el == root) {
-                    return;
-                }
-                Counts c = counts.get(el);
-                if (c == null) {
-                    return;
-                }
-                c.allChars += c.ownChars;
-                c.allLinked += c.ownLinked;
-                Element parent = el.parent();
-                if (parent != null && c.allChars > 0) {
-                    Counts p = counts.computeIfAbsent(parent, k -> new Counts());
-                    p.allChars += c.allChars;
-                    p.allLinked += c.allLinked;
-                }
-            }
-        }, root);
-        return counts;
-    }
-
-    private static int visibleLength(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (!Character.isWhitespace(s.charAt(i))) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    private static boolean isBlock(Element el) {
-        return el.isBlock() && !el.normalName().equals("a");
-    }
-
-    private static void collect(Element el, Set<String> dropLines, List<String> out) {
         String tag = el.normalName();
-        if (SKIPPED.contains(tag) || hasMetaName(el)) {
+        return tag.equals("article") || tag.equals("main") || names.has(el, ClassNames.CONTENT) ? 1.2 : 1;
+    }
+
+    // --- collecting the blocks ------------------------------------------------------------------
+
+    private void collect(Element el, List<String> out) {
+        String tag = el.normalName();
+        if (skipped(el) || SKIPPED.contains(tag) || hasMetaName(el)) {
             return;
         }
         boolean wrapsBlocks = (tag.equals("blockquote") || tag.equals("li"))
-                && el.selectFirst("p, h2, h3, h4, h5, h6, div") != null;
+                && el.selectFirst(NESTED_BLOCKS) != null;
         if (BLOCKS.contains(tag) && !wrapsBlocks) {
-            String text = Texts.textWithBreaks(el);
-            if (keep(el, text, dropLines)) {
-                out.add(text);
+            String text = text(el);
+            if (keep(el, text)) {
+                emit(text, out);
             }
             return;
         }
-        // Inline runs between child blocks are blocks of their own, one per line.
+        // Inline runs between child blocks are blocks of their own, one per line. A heading such as
+        // "Related articles" or "12 comments" opens a section that is not the story: it runs to the next
+        // heading of the same or a higher level.
         List<Node> run = new ArrayList<>();
+        int skippingBelow = 0;
         for (Node child : el.childNodes()) {
+            if (skippingBelow > 0) {
+                int level = child instanceof Element c ? headingLevel(c) : 0;
+                if (level == 0 || level > skippingBelow) {
+                    continue;
+                }
+                skippingBelow = 0;
+            }
             if (child instanceof Element c && isBlock(c)) {
-                flush(run, dropLines, out);
-                collect(c, dropLines, out);
+                flush(run, out);
+                int level = headingLevel(c);
+                if (level > 0 && opensNonStorySection(c)) {
+                    skippingBelow = level;
+                } else {
+                    collect(c, out);
+                }
             } else {
                 run.add(child);
             }
         }
-        flush(run, dropLines, out);
+        flush(run, out);
     }
 
-    private static void flush(List<Node> run, Set<String> dropLines, List<String> out) {
+    private static int headingLevel(Element el) {
+        String tag = el.normalName();
+        return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6'
+                ? tag.charAt(1) - '0' : 0;
+    }
+
+    private void flush(List<Node> run, List<String> out) {
         if (run.isEmpty()) {
             return;
         }
@@ -270,14 +426,14 @@ final class MainTextDetector {
             } else if (node instanceof Element e) {
                 if (e.normalName().equals("br")) {
                     sb.append('\n');
-                } else if (!SKIPPED.contains(e.normalName()) && !hasMetaName(e)) {
-                    String text = Texts.textWithBreaks(e);
+                } else if (!skipped(e) && !SKIPPED.contains(e.normalName()) && !hasMetaName(e)) {
+                    String text = text(e);
                     sb.append(text);
                     chars += text.length();
                     if (e.normalName().equals("a")) {
                         linked += text.length();
                     } else {
-                        for (Element a : e.select("a")) {
+                        for (Element a : e.select(LINKS)) {
                             linked += a.text().length();
                         }
                     }
@@ -290,35 +446,91 @@ final class MainTextDetector {
         }
         for (String line : sb.toString().split("\n")) {
             String text = Texts.clean(line);
-            if (keepText(text, dropLines)) {
-                out.add(text);
+            if (keepText(text)) {
+                emit(text, out);
             }
         }
     }
 
-    private static boolean keep(Element block, String text, Set<String> dropLines) {
-        return Texts.linkDensity(block) <= 0.5 && !isOnlyATimestamp(block, text) && keepText(text, dropLines);
+    /** Adds {@code text} unless it repeats a long block already in the body. */
+    private void emit(String text, List<String> out) {
+        if (text.length() >= DUPLICATE_MIN_CHARS && !emitted.add(text)) {
+            return;
+        }
+        out.add(text);
     }
 
-    private static boolean keepText(String text, Set<String> dropLines) {
-        if (text.isEmpty() || dropLines.contains(Texts.clean(text))) {
+    /** A heading such as "Related articles", "12 comments" or "About the author". */
+    private boolean opensNonStorySection(Element heading) {
+        String text = Texts.shortText(heading, 60);
+        return text != null && NOT_STORY.matcher(text).matches();
+    }
+
+    /**
+     * Visible text of {@code element} with {@code <br>} kept as a line break (a trailing citation and
+     * Keywords line are often one paragraph split by {@code <br>}), chrome and media left out.
+     */
+    private String text(Element element) {
+        Texts.Collapser text = new Texts.Collapser();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    text.append(t.getWholeText());
+                } else if (node instanceof Element el && el != element) {
+                    if (el.normalName().equals("br")) {
+                        text.lineBreak();
+                    } else if (skipped(el) || SKIPPED.contains(el.normalName())) {
+                        return FilterResult.SKIP_ENTIRELY;
+                    } else if (el.isBlock()) {
+                        text.space();
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, element);
+        return text.toString();
+    }
+
+    private boolean keep(Element block, String text) {
+        Counts c = counts.get(block);
+        double linkDensity = c == null ? 0 : c.linkDensity();
+        return linkDensity <= 0.5 && !isOnlyATimestamp(block, text) && keepText(text);
+    }
+
+    private boolean keepText(String text) {
+        if (text.isEmpty() || (text.length() <= longestDropLine && dropLines.contains(Texts.clean(text)))) {
             return false;
         }
-        boolean shortLine = Texts.wordCount(text) <= CONTACT_LINE_MAX_WORDS;
-        return !(shortLine && (EMAIL.matcher(text).find() || hasPhoneNumber(text)));
+        if (text.length() > CONTACT_LINE_MAX_WORDS * 20 || Texts.wordCount(text) > CONTACT_LINE_MAX_WORDS) {
+            return true;
+        }
+        return !((text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) || hasPhoneNumber(text));
     }
 
     private static boolean isOnlyATimestamp(Element block, String text) {
-        Element time = block.selectFirst("time");
+        if (text.length() > META_MAX_CHARS) {
+            return false;
+        }
+        Element time = block.selectFirst(TIME);
         return time != null && Texts.clean(time.text()).equals(Texts.clean(text));
     }
 
     static boolean hasPhoneNumber(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length() && digits < 8; i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                digits++;
+            }
+        }
+        if (digits < 8) {
+            return false;
+        }
         Matcher m = DIGIT_RUN.matcher(text);
         while (m.find()) {
             String run = m.group().strip();
-            long digits = run.chars().filter(Character::isDigit).count();
-            if (digits >= 8 && digits <= 15 && !NUMERIC_DATE.matcher(run).matches()) {
+            long runDigits = run.chars().filter(Character::isDigit).count();
+            if (runDigits >= 8 && runDigits <= 15 && !NUMERIC_DATE.matcher(run).matches()) {
                 return true;
             }
         }
@@ -329,15 +541,7 @@ final class MainTextDetector {
      * A byline, dateline, caption or tag list by its class or id. Only short elements count: such names
      * also appear on wrappers of the whole story ("post-meta-field", "article-author-body").
      */
-    private static boolean hasMetaName(Element el) {
-        if (el.className().isEmpty() && el.id().isEmpty()) {
-            return false;
-        }
-        for (String token : Texts.idAndClassTokens(el)) {
-            if (META_WORDS.contains(token)) {
-                return Texts.shortText(el, META_MAX_CHARS) != null;
-            }
-        }
-        return false;
+    private boolean hasMetaName(Element el) {
+        return names.has(el, ClassNames.META) && Texts.shortText(el, META_MAX_CHARS) != null;
     }
 }

@@ -7,79 +7,206 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
-/** Reads {@link PageMetadata} from markup, in the priority order the Article schema documents. */
+/**
+ * Reads {@link PageMetadata} from what {@link PageScan} gathered, each field from the best source the
+ * page has. The orders below were checked against the labelled benchmark pages (see BENCHMARKS.md):
+ *
+ * <ul>
+ *   <li>title: the {@code <h1>} that best matches the declared titles (JSON-LD headline, og:title,
+ *       twitter:title, {@code <title>}), because declared titles are often rewritten for search results;
+ *       else the first declared title without its " | Site" suffix; else the first {@code <h1>};</li>
+ *   <li>authors: JSON-LD people, {@code <meta name=author>}, {@code article:author}, Twitter's "Written
+ *       by" label (bylines in the text are the fallback, in {@link VisibleMetadata});</li>
+ *   <li>publication date: {@code article:published_time} and the other publication {@code <meta>} tags,
+ *       Dublin Core, microdata, {@code <time>}; JSON-LD {@code datePublished} separately, because it is
+ *       often the first publication while the page shows a later date ({@link ArticleExtractor} puts it
+ *       after the dates shown on the page).</li>
+ * </ul>
+ */
 final class MetadataExtractor {
+
+    private static final String[] PUBLISHED_META = {"article:published_time", "og:article:published_time",
+            "og:published_time", "article.published", "datepublished", "pubdate", "publish-date", "publish_date",
+            "publishdate", "date", "sailthru.date", "parsely-pub-date", "cxenseparse:publishtime",
+            "citation_publication_date", "citation_date", "published", "date-pub", "og:publish_date"};
+    private static final String[] DUBLIN_CORE_DATE = {"dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
+            "dcterms.created", "dc.date.created"};
+    private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
+    // Similarity (token F1) above which an <h1> is taken to be the declared title's headline.
+    private static final double H1_MATCH = 0.3;
 
     private MetadataExtractor() {
     }
 
-    static PageMetadata read(Document doc, String pageUrl) {
-        JsonLdArticle ld = JsonLdReader.read(doc);
-        Element h1 = doc.selectFirst("h1");
-        String h1Text = h1 == null ? null : Texts.clean(h1.text());
-        String ogType = meta(doc, "og:type");
+    static PageMetadata read(PageScan scan, String pageUrl, ClassNames names) {
+        JsonLdArticle ld = JsonLdReader.read(scan.jsonLd);
+        String ogType = scan.meta("og:type");
         boolean declaresArticle = ld != null || (ogType != null && ogType.toLowerCase(Locale.ROOT).startsWith("article"));
-
-        Sourced<String> title = Sourced.first(
-                Sourced.of(ld == null ? null : ld.headline(), "json-ld"),
-                Sourced.of(meta(doc, "og:title"), "og"),
-                Sourced.of(Texts.clean(doc.title()), "title-tag"),
-                Sourced.of(h1Text, "h1"));
-        Sourced<List<String>> authors = Sourced.first(
-                Sourced.of(ld == null ? null : Names.splitAll(ld.authors()), "json-ld"),
-                Sourced.of(Names.split(meta(doc, "author")), "meta"),
-                Sourced.of(Names.splitAll(metas(doc, "article:author")), "og"));
         Sourced<String> source = Sourced.first(
                 Sourced.of(ld == null ? null : ld.publisher(), "json-ld"),
-                Sourced.of(meta(doc, "og:site_name"), "og"));
+                Sourced.of(scan.meta("og:site_name"), "og"),
+                Sourced.of(scan.meta("application-name"), "meta"));
+        List<String> h1s = h1Texts(scan, names, source);
+        Sourced<String> title = title(scan, ld, source, h1s);
+        Sourced<List<String>> authors = Sourced.first(
+                Sourced.of(ld == null ? null : Names.splitDeclared(ld.authors()), "json-ld"),
+                Sourced.of(Names.splitDeclared(scan.metaAll("author")), "meta"),
+                Sourced.of(Names.splitDeclared(notUrls(scan.metaAll("article:author"))), "og"),
+                Sourced.of(Names.splitDeclared(twitterWrittenBy(scan)), "twitter"));
+        Sourced<List<String>> organizationAuthors = Sourced.of(ld == null ? null : ld.organizationAuthors(), "json-ld");
         Sourced<List<String>> keywords = Sourced.first(
                 Sourced.of(ld == null ? null : Keywords.clean(ld.keywords()), "json-ld"),
-                Sourced.of(Keywords.split(meta(doc, "keywords")), "meta"),
-                Sourced.of(Keywords.clean(metas(doc, "article:tag")), "og"));
+                Sourced.of(Keywords.split(scan.meta("keywords", "news_keywords")), "meta"),
+                Sourced.of(Keywords.clean(scan.metaAll("article:tag")), "og"));
         Sourced<String> language = Sourced.first(
-                Sourced.of(iso6391(doc.selectFirst("html") == null ? null : doc.selectFirst("html").attr("lang")),
-                        "html-lang"),
-                Sourced.of(iso6391(meta(doc, "og:locale")), "og"),
+                Sourced.of(iso6391(scan.htmlLang), "html-lang"),
+                Sourced.of(iso6391(scan.meta("og:locale")), "og"),
                 Sourced.of(iso6391(ld == null ? null : ld.inLanguage()), "json-ld"),
-                Sourced.of(iso6391(httpEquiv(doc, "content-language")), "meta"));
-        return new PageMetadata(title, h1Text, authors, publishedAt(doc, ld), source, keywords, language,
-                canonicalUrl(doc, pageUrl), ogType, declaresArticle);
+                Sourced.of(iso6391(scan.meta("content-language", "language", "dc.language")), "meta"));
+        Sourced<Boolean> paywalled = ld != null && Boolean.FALSE.equals(ld.freeToRead())
+                ? new Sourced<>(true, "json-ld") : null;
+        return new PageMetadata(title, h1s.isEmpty() ? null : h1s.get(0), authors, organizationAuthors,
+                publishedAt(scan), date("json-ld", ld == null ? null : ld.datePublished()), source, keywords,
+                language, canonicalUrl(scan, pageUrl), ogType,
+                declaresArticle, paywalled);
     }
 
-    private static Sourced<OffsetDateTime> publishedAt(Document doc, JsonLdArticle ld) {
-        return Sourced.first(
-                date(ld == null ? null : ld.datePublished(), "json-ld"),
-                date(meta(doc, "article:published_time"), "og"),
-                date("meta", meta(doc, "datePublished"), meta(doc, "date"), meta(doc, "pubdate"),
-                        meta(doc, "publish-date"), meta(doc, "dc.date.issued"), meta(doc, "dc.date")),
-                date(timeElement(doc), "time"));
-    }
+    // --- title ----------------------------------------------------------------------------------
 
-    /** The {@code <time datetime>} that most likely dates the article rather than a sidebar teaser. */
-    private static String timeElement(Document doc) {
-        Element time = doc.selectFirst("time[datetime][itemprop=datePublished], time[datetime][pubdate]");
-        if (time == null) {
-            time = doc.selectFirst("article time[datetime], main time[datetime]");
+    /** The {@code <h1>} texts outside the chrome, but not one that is the site's name (a logo). */
+    private static List<String> h1Texts(PageScan scan, ClassNames names, Sourced<String> site) {
+        List<String> texts = new ArrayList<>();
+        for (Element h1 : scan.h1s) {
+            String text = Texts.clean(h1.text());
+            boolean siteName = site != null && Titles.similarity(text, site.value()) >= 0.8;
+            if (!text.isEmpty() && !siteName && !Chrome.isOffArticle(h1, names)) {
+                texts.add(text);
+            }
         }
-        if (time == null) {
-            time = doc.selectFirst("time[datetime]");
-        }
-        return time == null ? null : time.attr("datetime");
+        return texts;
     }
 
-    private static Sourced<String> canonicalUrl(Document doc, String pageUrl) {
-        for (Element link : doc.select("link[rel][href]")) {
-            if (List.of(link.attr("rel").toLowerCase(Locale.ROOT).split("\\s+")).contains("canonical")) {
-                Sourced<String> found = Sourced.of(acceptableCanonical(link.absUrl("href"), pageUrl), "link-canonical");
-                if (found != null) {
-                    return found;
+    private static Sourced<String> title(PageScan scan, JsonLdArticle ld, Sourced<String> site, List<String> h1s) {
+        List<Sourced<String>> declared = new ArrayList<>();
+        add(declared, Titles.withoutSiteSuffix(Sourced.of(ld == null ? null : ld.headline(), "json-ld"), site, h1s));
+        add(declared, Titles.withoutSiteSuffix(Sourced.of(scan.meta("og:title"), "og"), site, h1s));
+        add(declared, Titles.withoutSiteSuffix(Sourced.of(scan.meta("twitter:title"), "twitter"), site, h1s));
+        add(declared, Titles.withoutSiteSuffix(Sourced.of(scan.titleTag, "title-tag"), site, h1s));
+        String bestH1 = null;
+        Sourced<String> bestDeclared = null;
+        double best = H1_MATCH;
+        for (String h1 : h1s) {
+            for (Sourced<String> d : declared) {
+                double similarity = Titles.similarity(h1, d.value());
+                if (similarity >= best && (bestH1 == null || similarity > best)) {
+                    best = similarity;
+                    bestH1 = h1;
+                    bestDeclared = d;
                 }
             }
         }
-        return Sourced.of(acceptableCanonical(resolve(pageUrl, meta(doc, "og:url")), pageUrl), "og");
+        if (bestH1 != null) {
+            // The same words as a declared title: credit that source, it is where the headline is declared.
+            return bestH1.equalsIgnoreCase(bestDeclared.value()) ? bestDeclared : new Sourced<>(bestH1, "h1");
+        }
+        if (!declared.isEmpty()) {
+            return declared.get(0);
+        }
+        return h1s.isEmpty() ? null : new Sourced<>(h1s.get(0), "h1");
+    }
+
+    private static void add(List<Sourced<String>> list, Sourced<String> candidate) {
+        if (candidate != null) {
+            list.add(candidate);
+        }
+    }
+
+    // --- authors --------------------------------------------------------------------------------
+
+    /** Twitter cards of WordPress SEO plugins: {@code twitter:label1 = "Written by"}, {@code twitter:data1 = name}. */
+    private static List<String> twitterWrittenBy(PageScan scan) {
+        for (int i = 1; i <= 4; i++) {
+            String label = scan.meta("twitter:label" + i);
+            if (label != null && label.toLowerCase(Locale.ROOT).startsWith("written by")) {
+                String data = scan.meta("twitter:data" + i);
+                return data == null ? List.of() : List.of(data);
+            }
+        }
+        return List.of();
+    }
+
+    private static List<String> notUrls(List<String> values) {
+        List<String> kept = new ArrayList<>();
+        for (String v : values) {
+            if (!v.contains("://") && !v.startsWith("www.")) {
+                kept.add(v);
+            }
+        }
+        return kept;
+    }
+
+    // --- dates ----------------------------------------------------------------------------------
+
+    private static Sourced<OffsetDateTime> publishedAt(PageScan scan) {
+        return Sourced.first(
+                date("og", scan.meta("article:published_time", "og:article:published_time", "og:published_time")),
+                date("meta", scan.meta(PUBLISHED_META)),
+                date("dublin-core", scan.meta(DUBLIN_CORE_DATE)),
+                date("microdata", microdataDate(scan)),
+                date("time", timeElement(scan)));
+    }
+
+    private static String microdataDate(PageScan scan) {
+        for (Element el : scan.microdataDates) {
+            for (String value : new String[] {el.attr("content"), el.attr("datetime"), el.text()}) {
+                if (DateParser.parseWithOffset(value).isPresent()) {
+                    return value;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The {@code <time>} that most likely dates the article rather than a sidebar teaser. */
+    private static String timeElement(PageScan scan) {
+        Element inArticle = null;
+        Element first = null;
+        for (Element time : scan.times) {
+            if (!time.hasAttr("datetime")) {
+                continue;
+            }
+            if (time.attr("itemprop").equalsIgnoreCase("datePublished") || time.hasAttr("pubdate")) {
+                return time.attr("datetime");
+            }
+            if (inArticle == null && time.closest(ARTICLE_OR_MAIN) != null) {
+                inArticle = time;
+            }
+            if (first == null) {
+                first = time;
+            }
+        }
+        Element chosen = inArticle != null ? inArticle : first;
+        return chosen == null ? null : chosen.attr("datetime");
+    }
+
+    private static Sourced<OffsetDateTime> date(String source, String raw) {
+        return DateParser.parseWithOffset(raw).map(d -> new Sourced<>(d, source)).orElse(null);
+    }
+
+    // --- canonical URL and language -------------------------------------------------------------
+
+    private static Sourced<String> canonicalUrl(PageScan scan, String pageUrl) {
+        for (String href : scan.canonicalLinks) {
+            Sourced<String> found = Sourced.of(acceptableCanonical(href, pageUrl), "link-canonical");
+            if (found != null) {
+                return found;
+            }
+        }
+        return Sourced.of(acceptableCanonical(resolve(pageUrl, scan.meta("og:url")), pageUrl), "og");
     }
 
     /**
@@ -119,45 +246,5 @@ final class MetadataExtractor {
         }
         String primary = tag.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
         return primary.matches("[a-z]{2}") ? primary : null;
-    }
-
-    private static Sourced<OffsetDateTime> date(String raw, String source) {
-        return DateParser.parseWithOffset(raw).map(instant -> new Sourced<>(instant, source)).orElse(null);
-    }
-
-    /** The first of {@code raws} that parses as a date. */
-    private static Sourced<OffsetDateTime> date(String source, String... raws) {
-        for (String raw : raws) {
-            Sourced<OffsetDateTime> parsed = date(raw, source);
-            if (parsed != null) {
-                return parsed;
-            }
-        }
-        return null;
-    }
-
-    /** Content of the first {@code <meta>} whose name, property or itemprop equals {@code key}. */
-    private static String meta(Document doc, String key) {
-        List<String> values = metas(doc, key);
-        return values.isEmpty() ? null : values.get(0);
-    }
-
-    private static List<String> metas(Document doc, String key) {
-        List<String> values = new ArrayList<>();
-        for (Element meta : doc.select("meta[content]")) {
-            if (key.equalsIgnoreCase(meta.attr("name")) || key.equalsIgnoreCase(meta.attr("property"))
-                    || key.equalsIgnoreCase(meta.attr("itemprop"))) {
-                String content = Texts.clean(meta.attr("content"));
-                if (!content.isEmpty()) {
-                    values.add(content);
-                }
-            }
-        }
-        return values;
-    }
-
-    private static String httpEquiv(Document doc, String key) {
-        Element meta = doc.selectFirst("meta[http-equiv~=(?i)^" + key + "$][content]");
-        return meta == null ? null : meta.attr("content");
     }
 }

@@ -1,7 +1,7 @@
 package io.newsflow.producer.extract;
 
+import io.newsflow.producer.extract.MainTextDetector.MainText;
 import java.util.Locale;
-import org.jsoup.nodes.Element;
 
 /**
  * Decides whether a page with a title and some text is an article or something else (a listing page,
@@ -22,19 +22,18 @@ final class PageClassifier {
     }
 
     /**
-     * @param cleanBody     the page body with chrome stripped
-     * @param bodyWords     words in the extracted body
-     * @param ogType        og:type, or null
+     * @param page              the page statistics, chrome left out
+     * @param bodyWords         words in the extracted body
+     * @param ogType            og:type, or null
      * @param hasArticleSignals JSON-LD article, og:type article, a date, authors or a citation line
      */
-    static String rejection(Element cleanBody, int bodyWords, String ogType, boolean hasArticleSignals) {
-        int linkedHeadings = linkedHeadings(cleanBody);
+    static String rejection(MainText page, int bodyWords, String ogType, boolean hasArticleSignals) {
+        int linkedHeadings = page.linkedHeadings();
         if (linkedHeadings >= MIN_LINKED_HEADINGS && bodyWords < linkedHeadings * MAX_WORDS_PER_LINKED_HEADING) {
             return "listing page: " + linkedHeadings + " linked headlines and " + bodyWords + " words of text";
         }
-        int links = cleanBody.select("a[href]").size();
-        if (links >= MIN_LINKS_FOR_LINK_FARM && Texts.linkDensity(cleanBody) > LINK_FARM_DENSITY) {
-            return "listing page: " + links + " links make up most of the text";
+        if (page.links() >= MIN_LINKS_FOR_LINK_FARM && page.linkedChars() > LINK_FARM_DENSITY * page.chars()) {
+            return "listing page: " + page.links() + " links make up most of the text";
         }
         if (bodyWords < MIN_WORDS) {
             return "no article body: " + bodyWords + " words of main text (minimum " + MIN_WORDS + ")";
@@ -44,16 +43,5 @@ final class PageClassifier {
             return "og:type website without article metadata and only " + bodyWords + " words of text";
         }
         return null;
-    }
-
-    private static int linkedHeadings(Element root) {
-        int count = 0;
-        for (Element heading : root.select("h1, h2, h3, h4, h5, h6")) {
-            String text = heading.text();
-            if (!text.isBlank() && heading.selectFirst("a[href]") != null && Texts.linkDensity(heading) >= 0.5) {
-                count++;
-            }
-        }
-        return count;
     }
 }

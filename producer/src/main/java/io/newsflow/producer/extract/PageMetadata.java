@@ -4,16 +4,22 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * What a page declares about itself in markup (JSON-LD, OpenGraph, {@code <meta>}, {@code <time>},
- * {@code <link rel=canonical>}, {@code <html lang>}): the best candidate per field, each null when the
- * page does not declare it. Visible-text sources (bylines, citation line) are the fallback, applied by
- * {@link ArticleExtractor}.
+ * What a page declares about itself in markup (JSON-LD, OpenGraph, Dublin Core, {@code <meta>},
+ * {@code <time>}, {@code <link rel=canonical>}, {@code <html lang>}): the best candidate per field, each
+ * null when the page does not declare it. Visible-text sources (bylines, datelines, the citation line,
+ * the URL) are the fallback, applied by {@link ArticleExtractor}.
  *
- * @param h1              text of the first {@code <h1>}, the last-resort title
- * @param declaresArticle JSON-LD article node or {@code og:type=article} present
+ * @param title               the headline (possibly the {@code <h1>} that matches a declared title)
+ * @param h1                  text of the first {@code <h1>} outside the chrome, or null
+ * @param organizationAuthors JSON-LD authors typed Organization, the last resort for authors
+ * @param publishedAt         the publication date from {@code <meta>}, Dublin Core, microdata or {@code <time>}
+ * @param jsonLdPublishedAt   JSON-LD's {@code datePublished}
+ * @param declaresArticle     JSON-LD article node or {@code og:type=article} present
+ * @param paywalled           true with its source when the markup says the content is not free, else null
  */
 record PageMetadata(Sourced<String> title, String h1, Sourced<List<String>> authors,
-                    Sourced<OffsetDateTime> publishedAt, Sourced<String> source, Sourced<List<String>> keywords,
-                    Sourced<String> language, Sourced<String> canonicalUrl, String ogType,
-                    boolean declaresArticle) {
+                    Sourced<List<String>> organizationAuthors, Sourced<OffsetDateTime> publishedAt,
+                    Sourced<OffsetDateTime> jsonLdPublishedAt,
+                    Sourced<String> source, Sourced<List<String>> keywords, Sourced<String> language,
+                    Sourced<String> canonicalUrl, String ogType, boolean declaresArticle, Sourced<Boolean> paywalled) {
 }

@@ -1,11 +1,5 @@
 package io.newsflow.producer.extract;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -15,8 +9,6 @@ import org.jsoup.select.NodeTraversor;
 /** Small text helpers shared by the extraction steps. */
 final class Texts {
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’.-]*");
-
     private Texts() {
     }
 
@@ -25,13 +17,16 @@ final class Texts {
         if (s == null) {
             return "";
         }
+        if (isClean(s)) {
+            return s;
+        }
         // Hand-rolled rather than a regex replace: this runs on the text of every candidate element.
         int n = s.length();
         StringBuilder sb = new StringBuilder(n);
         boolean pendingSpace = false;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f') {
+            if (isSpace(c)) {
                 pendingSpace = true;
             } else {
                 if (pendingSpace && sb.length() > 0) {
@@ -42,6 +37,30 @@ final class Texts {
             }
         }
         return sb.length() == n ? s : sb.toString();
+    }
+
+    private static boolean isClean(String s) {
+        int n = s.length();
+        if (n == 0) {
+            return true;
+        }
+        if (isSpace(s.charAt(0)) || isSpace(s.charAt(n - 1))) {
+            return false;
+        }
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (isSpace(c) && (c != ' ' || s.charAt(i - 1) == ' ')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(char c) {
+        if (c < 128) {
+            return c <= ' ';
+        }
+        return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f';
     }
 
     /**
@@ -73,75 +92,88 @@ final class Texts {
     }
 
     /**
-     * Visible text of {@code element} with {@code <br>} kept as a line break: a trailing citation and
-     * Keywords line are often one paragraph split by {@code <br>}, and must be told apart.
+     * Words: runs that start with a letter or digit and go on with letters, digits and {@code ' ’ . -}
+     * (so "U.S." and "well-known" are one word each).
      */
-    static String textWithBreaks(Element element) {
-        StringBuilder sb = new StringBuilder();
-        element.traverse((node, depth) -> {
-            if (node instanceof TextNode text) {
-                sb.append(text.getWholeText().replace('\n', ' ').replace('\r', ' '));
-            } else if (node instanceof Element el && "br".equals(el.normalName())) {
-                sb.append('\n');
-            }
-        });
-        List<String> lines = new ArrayList<>();
-        for (String line : sb.toString().split("\n")) {
-            String cleaned = clean(line);
-            if (!cleaned.isEmpty()) {
-                lines.add(cleaned);
-            }
-        }
-        return String.join("\n", lines);
-    }
-
     static int wordCount(String s) {
-        return (int) WORD.matcher(s).results().count();
-    }
-
-    /** Share of the element's text that sits inside links (0 when it has no text). */
-    static double linkDensity(Element element) {
-        int total = element.text().length();
-        if (total == 0) {
-            return 0;
-        }
-        int linked = 0;
-        for (Element a : element.select("a")) {
-            linked += a.text().length();
-        }
-        return Math.min(1.0, (double) linked / total);
-    }
-
-    /** Lower-case words of the element's id and class names, camelCase and kebab-case split. */
-    static Set<String> idAndClassTokens(Element element) {
-        String raw = element.id() + " " + element.className();
-        if (raw.indexOf('[') >= 0 || raw.indexOf(':') >= 0) {
-            // Utility-class frameworks (Tailwind) put selectors in class names, e.g. "[&_figcaption]:mt-2";
-            // those say nothing about the element's role.
-            StringBuilder kept = new StringBuilder();
-            for (String name : raw.split("\\s+")) {
-                if (name.indexOf('[') < 0 && name.indexOf(':') < 0) {
-                    kept.append(name).append(' ');
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (!inWord) {
+                    words++;
+                    inWord = true;
                 }
-            }
-            raw = kept.toString();
-        }
-        Set<String> tokens = new HashSet<>();
-        // Split on anything not an ASCII letter or digit, and between a lower-case and an upper-case letter.
-        int start = -1;
-        for (int i = 0; i <= raw.length(); i++) {
-            char c = i < raw.length() ? raw.charAt(i) : ' ';
-            boolean alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            boolean camelBreak = alnum && start >= 0 && c >= 'A' && c <= 'Z' && raw.charAt(i - 1) >= 'a'
-                    && raw.charAt(i - 1) <= 'z';
-            if (start >= 0 && (!alnum || camelBreak)) {
-                tokens.add(raw.substring(start, i).toLowerCase(Locale.ROOT));
-                start = -1;
-            }
-            if (alnum && start < 0) {
-                start = i;
+            } else if (!(inWord && (c == '\'' || c == '\u2019' || c == '.' || c == '-'))) {
+                inWord = false;
             }
         }
-        return tokens;
+        return words;
+    }
+
+    /**
+     * Builds text the way {@link #clean} would leave it, as it is appended: whitespace runs become one
+     * space, lines (from {@link #lineBreak}) are trimmed and empty ones dropped. Saves building the raw
+     * text of every block first and cleaning it afterwards.
+     */
+    static final class Collapser {
+        private final StringBuilder sb = new StringBuilder();
+        private boolean lineHasText;
+        private boolean pendingSpace;
+
+        void append(String s) {
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
+                if (isSpace(s.charAt(i))) {
+                    pendingSpace = lineHasText;
+                    i++;
+                    continue;
+                }
+                int end = i + 1;
+                while (end < n && !isSpace(s.charAt(end))) {
+                    end++;
+                }
+                if (pendingSpace) {
+                    sb.append(' ');
+                    pendingSpace = false;
+                }
+                sb.append(s, i, end);
+                lineHasText = true;
+                i = end;
+            }
+        }
+
+        /** A word boundary, as between two blocks. */
+        void space() {
+            pendingSpace = lineHasText;
+        }
+
+        void lineBreak() {
+            if (lineHasText) {
+                sb.append('\n');
+                lineHasText = false;
+            }
+            pendingSpace = false;
+        }
+
+        @Override
+        public String toString() {
+            int end = sb.length();
+            return end > 0 && sb.charAt(end - 1) == '\n' ? sb.substring(0, end - 1) : sb.toString();
+        }
+    }
+
+    /** Characters of {@code s} that are not whitespace. */
+    static int visibleLength(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c > ' ' && (c < 128 || !Character.isWhitespace(c))) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -4,100 +4,172 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Authors and publication date shown as page text rather than markup: author elements
- * ({@code itemprop=author}, {@code rel=author}, class "author"/"byline"), "By X and Y" lines and
- * "Published 9 March 2025" lines. Remembers the exact lines it used so the body can leave them out.
+ * ({@code itemprop=author}, {@code rel=author}, class "author"/"byline"), "By X and Y" lines (also a
+ * "Written by" label followed by the name), "Published 9 March 2025" lines and, failing those, the first
+ * date shown near the top of the article. Only elements outside navigation, sidebars and related boxes
+ * count. Remembers the exact lines it used so the body can leave them out.
  *
  * @param authors   names in byline order, empty when none was found
  * @param published date from a "Published ..." line, or null
- * @param lines     texts of the byline and dateline elements, to drop from the body
+ * @param shownDate the first date shown as text outside the chrome ("Updated March 9, 2025"), or null
+ * @param lines     texts of the byline, dateline and date elements, to drop from the body
  */
-record VisibleMetadata(List<String> authors, OffsetDateTime published, Set<String> lines) {
+record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDateTime shownDate, Set<String> lines) {
 
-    private static final Pattern BY_LINE = Pattern.compile("^(?:By|BY|Written by|Words by)\\s+\\p{Lu}.*");
+    private static final Pattern BY_LINE = Pattern.compile("^(?:By|BY|Written by|Words by)[:\\s]\\s*\\p{Lu}.*");
+    private static final Pattern BY_LABEL = Pattern.compile("(?i)^(?:by|written by|words by|author|authors)\\s*:?$");
     private static final Pattern DATE_LINE = Pattern.compile(
             "^(?:First\\s+)?(?:Published|Posted)(?:\\s+on)?\\s*:?\\s+(.+)$", Pattern.CASE_INSENSITIVE);
-    private static final String SHORT_TEXT_ELEMENTS = "p, div, span, address, small, li, h4, h5, h6, em, strong";
+    private static final Evaluator ITEMPROP_NAME = QueryParser.parse("[itemprop=name]");
+    private static final Evaluator LINE_BLOCK = QueryParser.parse("p, li, div, address");
     private static final int MAX_LINE_WORDS = 12;
+    // Elements between two author elements of one byline ("By <a>Ann</a> and <a>Bo</a>").
+    private static final int MAX_BYLINE_SPREAD = 3;
     private static final int MAX_LINE_CHARS = 240;
+    private static final int MAX_DATE_CHARS = 120;
+    // A line with a date is left out of the body only when it is little more than the date.
+    private static final int MAX_DATE_LINE_WORDS = 8;
 
-    static VisibleMetadata find(Document doc) {
+    static VisibleMetadata find(PageScan scan, ClassNames names) {
         Set<String> lines = new LinkedHashSet<>();
-        List<String> authors = authors(doc, lines);
-        OffsetDateTime published = dateline(doc, lines);
-        return new VisibleMetadata(authors, published, lines);
+        List<String> authors = authors(scan, names, lines);
+        OffsetDateTime published = dateline(scan, names, lines);
+        OffsetDateTime shown = published != null ? null : shownDate(scan, names, lines);
+        return new VisibleMetadata(authors, published, shown, lines);
     }
 
-    private static List<String> authors(Document doc, Set<String> lines) {
-        // Most specific markup first; each step only counts outside sidebars and related boxes.
-        List<String> names = fromElements(doc, el -> el.attr("itemprop").equalsIgnoreCase("author"), lines);
-        if (names.isEmpty()) {
-            names = fromElements(doc, el -> el.normalName().equals("a") && hasToken(el.attr("rel"), "author"),
-                    lines);
+    private static List<String> authors(PageScan scan, ClassNames names, Set<String> lines) {
+        // Most specific markup first.
+        List<String> found = fromElements(scan, names, el -> el.attr("itemprop").equalsIgnoreCase("author"), lines);
+        if (found.isEmpty()) {
+            found = fromElements(scan, names, el -> el.normalName().equals("a")
+                    && el.attr("rel").toLowerCase(java.util.Locale.ROOT).contains("author"), lines);
         }
-        if (names.isEmpty()) {
-            names = fromElements(doc, el -> hasAnyToken(el, "author", "authors"), lines);
+        if (found.isEmpty()) {
+            found = fromElements(scan, names, el -> names.has(el, ClassNames.AUTHOR), lines);
         }
-        if (names.isEmpty()) {
-            names = fromElements(doc, el -> hasAnyToken(el, "byline"), lines);
+        if (found.isEmpty()) {
+            found = fromByLine(scan, names, lines);
         }
-        if (names.isEmpty()) {
-            names = fromByLine(doc, lines);
-        }
-        return names;
+        return found;
     }
 
-    private static List<String> fromElements(Document doc, Predicate<Element> isAuthor, Set<String> lines) {
+    private static List<String> fromElements(PageScan scan, ClassNames names, Predicate<Element> isAuthor,
+                                             Set<String> lines) {
         List<String> raws = new ArrayList<>();
-        for (Element el : doc.body().getAllElements()) {
-            if (!isAuthor.test(el) || ChromeStripper.isOffArticle(el)) {
+        Element first = null;
+        List<Element> candidates = scan.authorElements;
+        for (int i = 0; i < candidates.size(); i++) {
+            Element el = candidates.get(i);
+            if (!isAuthor.test(el) || Chrome.isOffArticle(el, names)) {
                 continue;
             }
-            Element name = el.selectFirst("[itemprop=name]");
-            String text = Texts.clean(el.normalName().equals("meta") ? el.attr("content")
-                    : (name != null ? name : el).text());
-            if (!text.isEmpty() && Texts.wordCount(text) <= MAX_LINE_WORDS) {
+            // The innermost of nested author elements ("div.author > span.author-name") has just the name,
+            // when it has one.
+            if (hasNamedDescendant(candidates, i, isAuthor)) {
+                continue;
+            }
+            // One byline: later author elements count only next to the first (an author box at the foot
+            // of the page or a quoted testimonial is not the byline).
+            if (first != null && !sameByline(first, el)) {
+                continue;
+            }
+            Element name = el.normalName().equals("meta") ? el : el.selectFirst(ITEMPROP_NAME);
+            String text = el.normalName().equals("meta") ? Texts.clean(el.attr("content"))
+                    : Texts.shortText(name != null ? name : el, MAX_LINE_CHARS);
+            if (text != null && !text.isEmpty() && Texts.wordCount(text) <= MAX_LINE_WORDS
+                    && !Names.split(text).isEmpty()) {
                 raws.add(text);
                 rememberLine(el, lines);
+                if (first == null) {
+                    first = el;
+                }
             }
         }
         return Names.splitAll(raws);
     }
 
-    private static List<String> fromByLine(Document doc, Set<String> lines) {
-        for (Element el : doc.body().select(SHORT_TEXT_ELEMENTS)) {
+    private static boolean hasNamedDescendant(List<Element> candidates, int i, Predicate<Element> isAuthor) {
+        Element el = candidates.get(i);
+        for (int j = i + 1; j < candidates.size() && candidates.get(j).parents().contains(el); j++) {
+            if (isAuthor.test(candidates.get(j)) && !namesOf(candidates.get(j)).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> namesOf(Element el) {
+        String text = el.normalName().equals("meta") ? el.attr("content") : Texts.shortText(el, MAX_LINE_CHARS);
+        return text == null ? List.of() : Names.split(text);
+    }
+
+    /**
+     * Whether {@code other} is part of the same byline as {@code first}: under the same parent or
+     * grandparent, at most a few elements away (not an author box at the foot of the story).
+     */
+    private static boolean sameByline(Element first, Element other) {
+        Element branch = first;
+        for (int up = 0; up < 2 && branch.parent() != null; up++, branch = branch.parent()) {
+            Element parent = branch.parent();
+            Element otherBranch = other;
+            while (otherBranch != null && otherBranch.parent() != parent) {
+                otherBranch = otherBranch.parent();
+            }
+            if (otherBranch != null) {
+                return Math.abs(otherBranch.elementSiblingIndex() - branch.elementSiblingIndex()) <= MAX_BYLINE_SPREAD;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> fromByLine(PageScan scan, ClassNames names, Set<String> lines) {
+        for (Element el : scan.bylines) {
             String text = Texts.shortText(el, MAX_LINE_CHARS);
-            if (text != null && Texts.wordCount(text) <= MAX_LINE_WORDS && BY_LINE.matcher(text).matches()
-                    && !ChromeStripper.isOffArticle(el)) {
-                List<String> names = Names.split(text);
-                if (!names.isEmpty()) {
+            if (text == null || Texts.wordCount(text) > MAX_LINE_WORDS || Chrome.isOffArticle(el, names)) {
+                continue;
+            }
+            if (BY_LABEL.matcher(text).matches()) {
+                // "Written by" as a label, the name in the next element.
+                Element next = el.nextElementSibling();
+                String name = next == null ? null : Texts.shortText(next, MAX_LINE_CHARS);
+                List<String> found = name == null ? List.of() : Names.split(name);
+                if (!found.isEmpty()) {
                     lines.add(text);
-                    return names;
+                    lines.add(name);
+                    return found;
+                }
+            } else if (BY_LINE.matcher(text).matches()) {
+                List<String> found = Names.split(text);
+                if (!found.isEmpty()) {
+                    lines.add(text);
+                    return found;
                 }
             }
         }
         return List.of();
     }
 
-    private static OffsetDateTime dateline(Document doc, Set<String> lines) {
-        for (Element el : doc.body().select(SHORT_TEXT_ELEMENTS)) {
+    private static OffsetDateTime dateline(PageScan scan, ClassNames names, Set<String> lines) {
+        for (Element el : scan.datelines) {
             String text = Texts.shortText(el, MAX_LINE_CHARS);
             if (text == null || Texts.wordCount(text) > MAX_LINE_WORDS) {
                 continue;
             }
             Matcher m = DATE_LINE.matcher(text);
-            if (m.matches() && !ChromeStripper.isOffArticle(el)) {
-                Optional<OffsetDateTime> date = DateParser.parseWithOffset(m.group(1));
+            if (m.matches() && !Chrome.isOffArticle(el, names)) {
+                Optional<OffsetDateTime> date = DateParser.find(m.group(1));
                 if (date.isPresent()) {
                     lines.add(text);
                     return date.get();
@@ -107,43 +179,35 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, Set<Strin
         return null;
     }
 
-    private static boolean hasToken(String attribute, String token) {
-        for (String t : attribute.toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (t.equals(token)) {
-                return true;
+    /** The first short text outside the chrome that is a date, maybe after "Updated" or next to a name. */
+    private static OffsetDateTime shownDate(PageScan scan, ClassNames names, Set<String> lines) {
+        for (Element el : scan.dateTexts) {
+            String text = Texts.shortText(el, MAX_DATE_CHARS);
+            // A citation line is the archive's own record, read with its authors by Citation.
+            if (text == null || Chrome.isOffArticle(el, names) || Citation.parse(text) != null) {
+                continue;
+            }
+            Optional<OffsetDateTime> date = DateParser.find(text);
+            if (date.isPresent()) {
+                if (Texts.wordCount(text) <= MAX_DATE_LINE_WORDS) {
+                    lines.add(text);
+                }
+                return date.get();
             }
         }
-        return false;
-    }
-
-    private static boolean hasAnyToken(Element el, String... tokens) {
-        if (el.id().isEmpty() && el.className().isEmpty()) {
-            return false;
-        }
-        // Cheap substring test first: tokenising every element's class names dominated the run time.
-        String raw = (el.id() + " " + el.className()).toLowerCase(Locale.ROOT);
-        boolean mayMatch = false;
-        for (String token : tokens) {
-            mayMatch |= raw.contains(token);
-        }
-        if (!mayMatch) {
-            return false;
-        }
-        Set<String> names = Texts.idAndClassTokens(el);
-        for (String token : tokens) {
-            if (names.contains(token)) {
-                return true;
-            }
-        }
-        return false;
+        return null;
     }
 
     /** The byline's enclosing paragraph is what appears as a body block, so remember that text too. */
     private static void rememberLine(Element el, Set<String> lines) {
-        lines.add(Texts.clean(el.text()));
-        Element block = el.closest("p, li, div, address");
-        if (block != null && Texts.wordCount(block.text()) <= MAX_LINE_WORDS) {
-            lines.add(Texts.clean(block.text()));
+        String own = Texts.shortText(el, MAX_LINE_CHARS);
+        if (own != null) {
+            lines.add(own);
+        }
+        Element block = el.closest(LINE_BLOCK);
+        String blockText = block == null ? null : Texts.shortText(block, MAX_LINE_CHARS);
+        if (blockText != null && Texts.wordCount(blockText) <= MAX_LINE_WORDS) {
+            lines.add(blockText);
         }
     }
 }

@@ -60,6 +60,8 @@ class ExtractionEvaluationTest {
                 // 23:30 at UTC-5 is the 10th in UTC; the day as published is the 9th.
                 .containsEntry("date_accuracy", 1.0);
         assertThat(summary).containsKeys("title_match", "author_match", "date_match", "pages_per_second");
+        assertThat(ExtractionEvaluation.SUMMARY_KEYS).containsAll(summary.keySet().stream()
+                .filter(k -> !k.endsWith("_match")).toList());
         @SuppressWarnings("unchecked")
         Map<String, Object> p1 = (Map<String, Object>) report.predictions().get("p1");
         assertThat(p1).containsEntry("articleBody", body).containsEntry("publish_date", "2025-03-09")

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -287,7 +289,9 @@ class ArticleExtractorTest {
     @Test
     void shortWebsitePageWithoutArticleSignalsIsNotAnArticle() {
         String html = "<html><head><title>Our services</title><meta property=\"og:type\" content=\"website\"></head><body>"
-                + "<p>We offer printing, delivery and advertising services to businesses across the region.</p>".repeat(9)
+                + IntStream.rangeClosed(1, 9).mapToObj(i -> "<p>Office " + i
+                        + " offers printing, delivery and advertising services to businesses across the region.</p>")
+                        .collect(Collectors.joining())
                 + "</body></html>";
 
         assertThat(extractor.extract(BASE + "services.html", html, "sample", FETCHED))

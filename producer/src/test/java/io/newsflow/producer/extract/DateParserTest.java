@@ -84,9 +84,33 @@ class DateParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"09/03/2025", "9/3/2025", "03-09-2025", "09.03.2025"})
+    @ValueSource(strings = {"09/03/2025", "9/3/2025", "03-09-2025"})
     void numericDayAndMonthAreRejectedAsAmbiguous(String text) {
         assertThat(DateParser.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"31/03/2025", "03/31/2025"})
+    void slashedDateIsReadWhenOnePartCannotBeAMonth(String text) {
+        assertThat(DateParser.parse(text)).contains(Instant.parse("2025-03-31T00:00:00Z"));
+    }
+
+    @Test
+    void dottedDateIsDayFirst() {
+        assertThat(DateParser.parse("09.03.2025")).contains(MARCH_9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"By Ann Lee, March 9, 2025 · 3 min read", "Posted by ann on Sunday March 9, 2025 @08:00PM",
+            "Updated: 9 March 2025", "Ann Lee 09.03.2025 · 6 min read"})
+    void findsADateInsideALine(String line) {
+        assertThat(DateParser.find(line).map(d -> d.toLocalDate().toString())).contains("2025-03-09");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"The 2025 budget", "Top 10 phones of 2025", "Call 555 0100 200", "March madness"})
+    void findsNoDateWhereThereIsNone(String line) {
+        assertThat(DateParser.find(line)).isEmpty();
     }
 
     @ParameterizedTest

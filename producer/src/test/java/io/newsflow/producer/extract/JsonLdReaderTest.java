@@ -3,17 +3,13 @@ package io.newsflow.producer.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.producer.extract.JsonLdReader.JsonLdArticle;
-import org.jsoup.Jsoup;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JsonLdReaderTest {
 
     private static JsonLdArticle read(String... jsonBlocks) {
-        StringBuilder html = new StringBuilder("<html><head>");
-        for (String json : jsonBlocks) {
-            html.append("<script type=\"application/ld+json\">").append(json).append("</script>");
-        }
-        return JsonLdReader.read(Jsoup.parse(html.append("</head><body></body></html>").toString()));
+        return JsonLdReader.read(List.of(jsonBlocks));
     }
 
     @Test
