@@ -78,7 +78,7 @@ public final class TopologyThroughputBenchmark {
     static double run(EmbeddedKafka kafka, Path dir, String name, List<Article> articles, boolean full) throws Exception {
         Topics topics = new Topics(name + ".");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            TopicSetup.ensure(admin, topics, 2, (short) 1);
+            TopicSetup.ensure(admin, topics, Integer.getInteger("bench.partitions", 2), (short) 1);
         }
         AvroSerde<Article> serde = AvroSerde.of(Article.class);
         StreamsAppConfig config = new StreamsAppConfig(kafka.bootstrapServers(), name + "-app", topics,
