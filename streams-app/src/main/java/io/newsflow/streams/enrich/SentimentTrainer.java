@@ -1,23 +1,19 @@
 package io.newsflow.streams.enrich;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsflow.streams.enrich.internal.SentimentFeatures;
 import io.newsflow.streams.enrich.internal.SentimentFeatures.Features;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import opennlp.tools.ml.maxent.quasinewton.QNTrainer;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Event;
@@ -47,9 +43,6 @@ public final class SentimentTrainer {
     static final double L1_COST = 0.3;
     static final int MAX_ITERATIONS = 300;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> LABELS = Set.of(
-            SentimentModel.NEGATIVE, SentimentModel.NEUTRAL, SentimentModel.POSITIVE);
 
     /** One labelled sentence, with the target's char offsets or -1 when the label is about the whole sentence. */
     public record Example(String text, String label, int targetStart, int targetEnd) {
@@ -71,29 +64,16 @@ public final class SentimentTrainer {
         this.features = features;
     }
 
-    /** Reads labelled rows; rows without a known label are skipped, bad offsets are an error. */
+    /**
+     * Reads labelled rows (the format of {@link SentimentEval#readJsonl}); rows without a known label are
+     * skipped, bad offsets are an error.
+     */
     public static List<Example> readJsonl(Path path) throws IOException {
         List<Example> examples = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode row = JSON.readTree(line);
-                String text = row.path("text").asText("");
-                String label = row.path("label").asText("");
-                if (text.isBlank() || !LABELS.contains(label)) {
-                    continue;
-                }
-                int from = row.path("from").isInt() ? row.get("from").asInt() : -1;
-                int to = row.path("to").isInt() ? row.get("to").asInt() : -1;
-                if (from >= 0 && (to <= from || to > text.length())) {
-                    throw new IllegalArgumentException(path + ":" + lineNumber + ": target offsets [" + from + ", "
-                            + to + ") outside the text");
-                }
-                examples.add(new Example(text, label, from, to < 0 ? -1 : to));
+        for (SentimentEval.Row row : SentimentEval.readJsonl(path)) {
+            if (row.label() != null) {
+                examples.add(new Example(row.text(), row.label().name().toLowerCase(Locale.ROOT), row.targetStart(),
+                        row.targetEnd()));
             }
         }
         return examples;
