@@ -8,6 +8,7 @@ import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.FetchStatus;
 import io.newsflow.schema.FrontierUrl;
 import io.newsflow.schema.KeywordAlert;
+import io.newsflow.schema.OneViewRecord;
 import io.newsflow.schema.Trend;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ class SchemaHistoryTest {
     static Stream<Schema> currentSchemas() {
         return Stream.of(Article.getClassSchema(), EnrichedArticle.getClassSchema(), KeywordAlert.getClassSchema(),
                 AlertRule.getClassSchema(), FetchStatus.getClassSchema(), Trend.getClassSchema(),
-                FrontierUrl.getClassSchema());
+                FrontierUrl.getClassSchema(), OneViewRecord.getClassSchema());
     }
 
     @ParameterizedTest

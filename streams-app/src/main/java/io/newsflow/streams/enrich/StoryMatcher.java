@@ -108,10 +108,19 @@ public final class StoryMatcher {
      *                        minus the retention are neither matched nor kept
      */
     public StoryAssignment assign(String articleId, String title, String body, long timestampMillis) {
+        return assign(articleId, SimHash.of(title, body), SimHash.ofLead(title, body), timestampMillis);
+    }
+
+    /**
+     * As {@link #assign(String, String, String, long)}, with the fingerprints already computed
+     * ({@link SimHash#of} and {@link SimHash#ofLead} of the title and body): the topology computes
+     * them in its parallel stage, so the single-partition stage only looks them up.
+     */
+    public StoryAssignment assign(String articleId, long bodyFingerprint, long leadFingerprint, long timestampMillis) {
         Objects.requireNonNull(articleId, "articleId");
         long cutoff = timestampMillis < Long.MIN_VALUE + retentionMillis
                 ? Long.MIN_VALUE : timestampMillis - retentionMillis;
-        List<Band> bands = bands(SimHash.of(title, body), SimHash.ofLead(title, body));
+        List<Band> bands = bands(bodyFingerprint, leadFingerprint);
         List<List<StoryEntry>> stored = new ArrayList<>();
         Map<String, Candidate> candidates = new HashMap<>();
         StoryEntry self = null;

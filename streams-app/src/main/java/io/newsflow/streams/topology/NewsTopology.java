@@ -9,12 +9,14 @@ import io.newsflow.schema.Category;
 import io.newsflow.schema.EnrichedArticle;
 import io.newsflow.schema.Entity;
 import io.newsflow.schema.KeywordAlert;
+import io.newsflow.schema.OneViewRecord;
 import io.newsflow.schema.Trend;
 import io.newsflow.schemas.AvroSerde;
 import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.streams.alert.AlertMatcher;
 import io.newsflow.streams.enrich.Enricher;
+import io.newsflow.streams.enrich.SimHash;
 import io.newsflow.streams.flat.FlatRecords;
 import io.newsflow.streams.trend.SpikeDetector;
 import java.time.Clock;
@@ -38,16 +40,19 @@ import org.apache.kafka.streams.state.Stores;
  * The streams app's data flow, in one place:
  * <pre>
  * news.articles.raw → drop tombstones → dedupe by article id → enrich (language, categories,
- *   sentiment, entities; parallel by partition) → one partition → assign story (SimHash) →
- *   (too large for the output topic → news.dlq) news.articles.enriched, news.articles.flat
- *   → match alert rules → group per rule and story (NEW, then UPDATE at most once per interval) → news.alerts,
+ *   sentiment, entities) → SimHash fingerprints and alert rule matches (all parallel by partition)
+ *   → one partition → assign story → (too large for the output topic → news.dlq)
+ *   news.articles.enriched, news.articles.flat
+ *   → the article's alerts → group per rule and story (NEW, then UPDATE at most once per interval) → news.alerts,
  *     news.alerts.flat
  *   → count categories, entities and rule matches per hour → spike detection → news.trends
  * </pre>
  * Records that cannot be read, and articles an enricher fails on, go to {@code news.dlq} through
  * Kafka Streams' dead-letter support (configured in {@link StreamsAppConfig#toStreamsProperties()}).
  * Story assignment, alert grouping and trend counting need one view of all articles, so they run on
- * a single-partition stage after enrichment (the expensive, parallel part). Every processor is
+ * a single-partition stage; everything that needs only the article (enrichment, the story
+ * fingerprints, matching the alert rules) runs before it, in parallel, and travels to it in a
+ * {@link OneViewRecord}. Every processor is
  * named, so {@code describe()} reads like this comment.
  */
 public final class NewsTopology {
@@ -85,7 +90,7 @@ public final class NewsTopology {
         Serde<EnrichedArticle> enrichedSerde = serdes.serde(topics.articlesEnriched(), EnrichedArticle.class);
         Serde<KeywordAlert> alertsSerde = serdes.serde(topics.alerts(), KeywordAlert.class);
         // The internal stage always uses single-object encoding: it needs no registry.
-        AvroSerde<EnrichedArticle> internalSerde = AvroSerde.of(EnrichedArticle.class);
+        AvroSerde<OneViewRecord> internalSerde = AvroSerde.of(OneViewRecord.class);
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -97,35 +102,41 @@ public final class NewsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TrendProcessor.STORE), Serdes.String(), Serdes.ByteArray()));
 
-        KStream<String, EnrichedArticle> enriched = builder
+        KStream<String, OneViewRecord> oneView = builder
                 .stream(topics.articlesRaw(), Consumed.with(Serdes.String(), articles).withName("read-raw-articles"))
                 .filter((id, article) -> article != null, Named.as("drop-tombstones"))
                 .process(() -> new DedupeProcessor(settings.dedupeRetention(), clock), Named.as("dedupe-by-article-id"),
                         SEEN_ARTICLES_STORE)
                 .mapValues(article -> enrichTimer.record(() -> enricher.enrich(article, clock.instant())),
                         Named.as("enrich"))
-                .repartition(Repartitioned.<String, EnrichedArticle>as("one-view")
+                // Still in parallel: the story fingerprints and the alert rules' matches travel with
+                // the article, so the single-partition stage below only looks them up and groups.
+                .mapValues(article -> prepareOneView(article, matcher, clock), Named.as("fingerprint-and-match-alert-rules"))
+                .repartition(Repartitioned.<String, OneViewRecord>as("one-view")
                         .withKeySerde(Serdes.String()).withValueSerde(internalSerde).withNumberOfPartitions(1))
                 .processValues(() -> new StoryProcessor(settings.storyMaxDistance(), 64, settings.storyRetention()),
                         Named.as("assign-story"), StoryProcessor.STORE);
         // Records too large for the output topic go to the DLQ here (see OversizeToDeadLetter).
 
         int maxBytes = settings.maxRecordBytes();
-        Map<String, KStream<String, EnrichedArticle>> bySize = enriched.split(Named.as("size-"))
-                .branch((id, article) -> enrichedSerde.serializer().serialize(topics.articlesEnriched(), article).length <= maxBytes, Branched.as("fits"))
+        Map<String, KStream<String, OneViewRecord>> bySize = oneView.split(Named.as("size-"))
+                .branch((id, record) -> enrichedSerde.serializer().serialize(topics.articlesEnriched(), record.getArticle()).length
+                        <= maxBytes, Branched.as("fits"))
                 .defaultBranch(Branched.as("too-large"));
         bySize.get("size-too-large")
+                .mapValues(OneViewRecord::getArticle, Named.as("article-too-large"))
                 .process(() -> new OversizeToDeadLetter(maxBytes), Named.as("oversize-to-dead-letters"))
                 .to(topics.deadLetters(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("write-oversize"));
-        enriched = bySize.get("size-fits");
+        oneView = bySize.get("size-fits");
+        KStream<String, EnrichedArticle> enriched = oneView.mapValues(OneViewRecord::getArticle, Named.as("article-of-record"));
 
         enriched.to(topics.articlesEnriched(),
                 Produced.with(Serdes.String(), enrichedSerde).withName("write-enriched"));
         enriched.mapValues(FlatRecords::article, Named.as("flatten-article"))
                 .to(topics.articlesFlat(), Produced.with(Serdes.String(), Serdes.String()).withName("write-articles-flat"));
 
-        KStream<String, KeywordAlert> matches = enriched.flatMap((id, article) -> matcher.match(article, clock.instant())
-                .stream().map(alert -> KeyValue.pair(alert.getRuleId(), alert)).toList(), Named.as("match-alert-rules"));
+        KStream<String, KeywordAlert> matches = oneView.flatMap((id, record) -> record.getAlerts().stream()
+                .map(alert -> KeyValue.pair(alert.getRuleId(), alert)).toList(), Named.as("alert-rule-matches"));
         KStream<String, KeywordAlert> grouped = matches
                 .process(() -> new AlertGroupProcessor(settings.renotifyInterval(), settings.groupRetention(), clock),
                         Named.as("group-alerts-per-story"), AlertGroupProcessor.STORE)
@@ -145,6 +156,17 @@ public final class NewsTopology {
                 .to(topics.trends(), Produced.with(Serdes.String(), serdes.serde(topics.trends(), Trend.class)).withName("write-trends"));
 
         return builder.build();
+    }
+
+    /** The enriched article with its story fingerprints and the alerts of the rules it matches. */
+    static OneViewRecord prepareOneView(EnrichedArticle article, AlertMatcher matcher, Clock clock) {
+        SimHash.Fingerprints fingerprints = SimHash.fingerprints(article.getArticle().getTitle(), article.getArticle().getBody());
+        return OneViewRecord.newBuilder()
+                .setArticle(article)
+                .setBodyFingerprint(fingerprints.body())
+                .setLeadFingerprint(fingerprints.lead())
+                .setAlerts(matcher.match(article, clock.instant()))
+                .build();
     }
 
     private static List<KeyValue<String, String>> trendKeys(EnrichedArticle article) {

@@ -1,6 +1,8 @@
 package io.newsflow.streams.topology;
 
 import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.KeywordAlert;
+import io.newsflow.schema.OneViewRecord;
 import io.newsflow.streams.enrich.BandStore;
 import io.newsflow.streams.enrich.StoryAssignment;
 import io.newsflow.streams.enrich.StoryEntry;
@@ -16,19 +18,20 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Sets {@code storyId} and {@code duplicateOf} on each enriched article with a {@link StoryMatcher}
+ * Sets {@code storyId} and {@code duplicateOf} on each enriched article, and {@code storyId} on the
+ * alerts it matched, with a {@link StoryMatcher} (from the fingerprints computed upstream)
  * whose LSH bands live in a changelogged state store, so stories survive restarts. Runs on a
  * single-partition stage: near-duplicates can arrive on any input partition and must meet one index.
  * One instance per task; not thread-safe.
  */
-final class StoryProcessor implements FixedKeyProcessor<String, EnrichedArticle, EnrichedArticle> {
+final class StoryProcessor implements FixedKeyProcessor<String, OneViewRecord, OneViewRecord> {
 
     static final String STORE = "story-bands";
 
     private final int maxDistance;
     private final int maxEntriesPerBand;
     private final Duration retention;
-    private FixedKeyProcessorContext<String, EnrichedArticle> context;
+    private FixedKeyProcessorContext<String, OneViewRecord> context;
     private StoryMatcher matcher;
 
     StoryProcessor(int maxDistance, int maxEntriesPerBand, Duration retention) {
@@ -38,20 +41,24 @@ final class StoryProcessor implements FixedKeyProcessor<String, EnrichedArticle,
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EnrichedArticle> context) {
+    public void init(FixedKeyProcessorContext<String, OneViewRecord> context) {
         this.context = context;
         KeyValueStore<String, byte[]> store = context.getStateStore(STORE);
         this.matcher = new StoryMatcher(new StoreBands(store), maxDistance, maxEntriesPerBand, retention);
     }
 
     @Override
-    public void process(FixedKeyRecord<String, EnrichedArticle> record) {
-        EnrichedArticle article = record.value();
-        StoryAssignment story = matcher.assign(article.getArticle().getId(), article.getArticle().getTitle(),
-                article.getArticle().getBody(), record.timestamp());
+    public void process(FixedKeyRecord<String, OneViewRecord> record) {
+        OneViewRecord value = record.value();
+        EnrichedArticle article = value.getArticle();
+        StoryAssignment story = matcher.assign(article.getArticle().getId(), value.getBodyFingerprint(),
+                value.getLeadFingerprint(), record.timestamp());
         article.setStoryId(story.storyId());
         article.setDuplicateOf(story.duplicateOf());
-        context.forward(record.withValue(article));
+        for (KeywordAlert alert : value.getAlerts()) {
+            alert.setStoryId(story.storyId());
+        }
+        context.forward(record.withValue(value));
     }
 
     /** {@link BandStore} over a Kafka Streams store; entries encoded as fixed-size binary rows. */
