@@ -1,6 +1,7 @@
 package io.newsflow.streams.alert;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -26,11 +27,18 @@ import org.apache.lucene.util.BytesRef;
  * characters are cut to that length on both sides, which only selects a few more candidates.
  * {@value #MARK} cannot occur inside a token of the standard tokenizer, so a marked prefix never
  * collides with a real word.
+ *
+ * <p>An article's term is offered only at the prefix lengths some rule has used: the handler
+ * remembers each length it indexed (never forgetting one, so a removed rule at worst costs a few
+ * lookups), which with typical rules cuts eight lookups per term to two or three.
  */
 final class PrefixPresearch implements CustomQueryHandler {
 
     static final String MARK = "*";
     static final int MAX_PREFIX = 8;
+
+    /** Bit {@code n} is set once a rule has been indexed under a prefix of {@code n} characters. */
+    private final AtomicInteger prefixLengths = new AtomicInteger();
 
     @Override
     public QueryTree handleQuery(Query query, TermWeightor weightor) {
@@ -49,13 +57,15 @@ final class PrefixPresearch implements CustomQueryHandler {
         if (prefix.isEmpty()) {
             return null; // the presearcher falls back to "any token": the rule runs for every article
         }
+        int length = prefix.length();
+        prefixLengths.getAndUpdate(bits -> bits | 1 << length);
         double weight = weightor.applyAsDouble(new Term(term.field(), prefix));
         return QueryTree.term(term.field(), new BytesRef(prefix + MARK), weight);
     }
 
     @Override
     public TokenStream wrapTermStream(String field, TokenStream in) {
-        return new WithPrefixes(in);
+        return new WithPrefixes(in, prefixLengths.get());
     }
 
     /** The characters before the first wildcard or escape (an escaped character ends the literal part). */
@@ -85,8 +95,9 @@ final class PrefixPresearch implements CustomQueryHandler {
     }
 
     /**
-     * Passes each term through, then each of its prefixes (up to {@value #MAX_PREFIX} characters, the
-     * whole term included, since {@code arrest*} matches "arrest") followed by {@value #MARK}.
+     * Passes each term through, then each of its prefixes of a length some rule uses (up to
+     * {@value #MAX_PREFIX} characters, the whole term included, since {@code arrest*} matches
+     * "arrest") followed by {@value #MARK}.
      */
     private static final class WithPrefixes extends TokenFilter {
 
@@ -95,8 +106,12 @@ final class PrefixPresearch implements CustomQueryHandler {
         private int nextLength;
         private int maxLength;
 
-        WithPrefixes(TokenStream in) {
+        /** Bit {@code n} set: offer prefixes of {@code n} characters. */
+        private final int lengths;
+
+        WithPrefixes(TokenStream in, int lengths) {
             super(in);
+            this.lengths = lengths;
         }
 
         @Override
@@ -104,7 +119,7 @@ final class PrefixPresearch implements CustomQueryHandler {
             while (current != null && nextLength <= maxLength) {
                 int length = nextLength++;
                 // A rule's prefix never ends inside a surrogate pair, so neither need ours.
-                if (!Character.isHighSurrogate(current.charAt(length - 1))) {
+                if ((lengths & 1 << length) != 0 && !Character.isHighSurrogate(current.charAt(length - 1))) {
                     // Clear first, as a fresh token: the presearcher's filter adds the position
                     // increments of the tokens it drops onto the next one it keeps, and an increment
                     // left over from the term would be added again and again until it overflows.
@@ -117,9 +132,9 @@ final class PrefixPresearch implements CustomQueryHandler {
                 current = null;
                 return false;
             }
-            current = termAtt.toString();
+            current = lengths == 0 ? null : termAtt.toString();
             nextLength = 1;
-            maxLength = Math.min(current.length(), MAX_PREFIX);
+            maxLength = current == null ? 0 : Math.min(current.length(), MAX_PREFIX);
             return true; // the term itself, unchanged
         }
 

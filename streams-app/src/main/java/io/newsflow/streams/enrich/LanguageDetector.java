@@ -3,6 +3,7 @@ package io.newsflow.streams.enrich;
 import io.newsflow.streams.enrich.internal.Resources;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class LanguageDetector {
                 }
             }
         }
-        this.listedIn = Map.copyOf(index);
+        this.listedIn = Collections.unmodifiableMap(new HashMap<>(index)); // HashMap: most words miss, see TopicTermIndex
     }
 
     /** The ISO 639-1 codes this detector can return (besides "und"). */

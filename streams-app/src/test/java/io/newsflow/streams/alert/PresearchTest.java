@@ -96,6 +96,24 @@ class PresearchTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(AlertMatcher.Presearch.class)
+    void wildcardRulesAddedLaterWithOtherPrefixLengthsStillMatch(AlertMatcher.Presearch presearch) throws Exception {
+        // Article terms are offered only at prefix lengths rules use; each new length must take effect.
+        try (AlertMatcher matcher = new AlertMatcher(presearch)) {
+            matcher.upsert(rule("five", "elect*"));
+            assertThat(matchingIds(matcher, ARTICLE)).containsExactly("five");
+
+            matcher.upsert(rule("three", "sus*ted"));
+            matcher.upsert(rule("long", "extraditions*"));
+            matcher.upsert(rule("word", "arrested*"));
+            assertThat(matchingIds(matcher, ARTICLE)).containsExactly("five", "three", "word");
+
+            matcher.remove("five");
+            assertThat(matchingIds(matcher, ARTICLE)).containsExactly("three", "word");
+        }
+    }
+
     @Test
     void multipassRunsAPhraseRuleOnlyForArticlesWithBothWords() throws Exception {
         // "bombing" is the longer word, so the single-pass presearcher indexes the phrase under it.
