@@ -11,7 +11,6 @@ import io.newsflow.schema.Entity;
 import io.newsflow.schema.KeywordAlert;
 import io.newsflow.schema.OneViewRecord;
 import io.newsflow.schema.Trend;
-import io.newsflow.schemas.AvroSerde;
 import io.newsflow.schemas.RecordSerdes;
 import io.newsflow.schemas.Topics;
 import io.newsflow.streams.alert.AlertMatcher;
@@ -90,7 +89,7 @@ public final class NewsTopology {
         Serde<EnrichedArticle> enrichedSerde = serdes.serde(topics.articlesEnriched(), EnrichedArticle.class);
         Serde<KeywordAlert> alertsSerde = serdes.serde(topics.alerts(), KeywordAlert.class);
         // The internal stage always uses single-object encoding: it needs no registry.
-        AvroSerde<OneViewRecord> internalSerde = AvroSerde.of(OneViewRecord.class);
+        OneViewSerde internalSerde = new OneViewSerde(article -> prepareOneView(article, matcher, clock));
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
