@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +13,12 @@ import java.util.regex.Pattern;
  */
 public final class EntityTokenizer {
 
-    /** "U.S."-style abbreviations, then words with inner hyphens, apostrophes, ampersands (ISIS-K, d'Ivoire, AT&T). */
-    private static final Pattern WORD =
+    /**
+     * What a word is: "U.S."-style abbreviations, then words with inner hyphens, apostrophes,
+     * ampersands (ISIS-K, d'Ivoire, AT&T). {@link #nextWord} finds exactly what this pattern finds,
+     * several times faster; the pattern is the definition (and the tests compare the two).
+     */
+    static final Pattern WORD =
             Pattern.compile("(?:\\p{Lu}\\.){2,}|[\\p{L}\\p{N}]+(?:[-'’&][\\p{L}\\p{N}]+)*['’]?");
     /** Lower-case prefixes before a capitalised name: "non-Nato", "anti-Taliban", "pro-Russia". */
     private static final Set<String> PREFIXES = Set.of("anti", "pro", "non", "ex", "post", "pre", "mid", "neo",
@@ -38,11 +41,14 @@ public final class EntityTokenizer {
      */
     public static List<EntityToken> tokenize(String text, int headlineEnd) {
         List<EntityToken> tokens = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
         EntityToken prev = null;
-        while (m.find()) {
-            String word = m.group().replace('’', '\'');
-            int start = m.start();
+        long span;
+        int from = 0;
+        while ((span = nextWord(text, from)) >= 0) {
+            int start = (int) (span >>> 32);
+            int end = (int) span;
+            from = end;
+            String word = text.substring(start, end).replace('’', '\'');
             String gap = prev == null ? "" : text.substring(prev.rawEnd(), start);
             boolean afterAbbreviation = prev != null && isAbbreviation(prev.text()) && isDotSpaces(gap);
             boolean joined = prev != null && (isSpaces(gap) || afterAbbreviation);
@@ -72,12 +78,82 @@ public final class EntityTokenizer {
                 word = word.substring(0, lastHyphen);
                 endsName = true;
             }
-            EntityToken token = new EntityToken(word, start, start + word.length(), m.end(), sentenceStart, joined,
+            EntityToken token = new EntityToken(word, start, start + word.length(), end, sentenceStart, joined,
                     endsName);
             tokens.add(token);
             prev = token;
         }
         return tokens;
+    }
+
+    /**
+     * The next match of {@link #WORD} at or after {@code from}, as {@code start << 32 | end}, or -1.
+     * A word starts at the first letter or number; "X.Y." (two or more capitals each with a dot)
+     * is taken first when it is there, as the pattern's first alternative is.
+     */
+    static long nextWord(String text, int from) {
+        int n = text.length();
+        int start = from;
+        while (start < n && !isLetterOrNumber(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        if (start >= n) {
+            return -1;
+        }
+        int abbreviation = start;
+        int capitals = 0;
+        while (abbreviation < n && Character.getType(text.codePointAt(abbreviation)) == Character.UPPERCASE_LETTER) {
+            int dot = abbreviation + Character.charCount(text.codePointAt(abbreviation));
+            if (dot >= n || text.charAt(dot) != '.') {
+                break;
+            }
+            abbreviation = dot + 1;
+            capitals++;
+        }
+        if (capitals >= 2) {
+            return (long) start << 32 | abbreviation;
+        }
+        int end = skipLettersAndNumbers(text, start);
+        while (end < n && isJoiner(text.charAt(end))) {
+            int next = end + 1;
+            if (next < n && isLetterOrNumber(text.codePointAt(next))) {
+                end = skipLettersAndNumbers(text, next);
+            } else {
+                break;
+            }
+        }
+        if (end < n && (text.charAt(end) == '\'' || text.charAt(end) == '’')) {
+            end++;
+        }
+        return (long) start << 32 | end;
+    }
+
+    private static int skipLettersAndNumbers(String text, int at) {
+        int n = text.length();
+        while (at < n) {
+            int cp = text.codePointAt(at);
+            if (!isLetterOrNumber(cp)) {
+                break;
+            }
+            at += Character.charCount(cp);
+        }
+        return at;
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '-' || c == '\'' || c == '’' || c == '&';
+    }
+
+    /** {@code \p{L}} or {@code \p{N}}: any letter, or any number (digits, Roman numerals, fractions). */
+    private static boolean isLetterOrNumber(int cp) {
+        if (cp < 0x80) {
+            return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+        }
+        if (Character.isLetter(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     /** "-based", "-led", "-backed", "-born", "-style": at least three lower-case letters. */

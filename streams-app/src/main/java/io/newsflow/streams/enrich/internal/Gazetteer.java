@@ -101,9 +101,17 @@ public final class Gazetteer {
             if (length > 1 && !token.joined()) {
                 break;
             }
-            Entry entry = entries.get(prefix + (length > 1 ? " " : "") + token.text());
+            // One word (most lookups): its text is the key; no strings built.
+            Entry entry = entries.get(length == 1 ? token.text() : prefix + " " + token.text());
             if (entry != null) {
                 best = new Match(entry, length);
+            }
+            if (length == 1 && !token.endsName()) {
+                if (!prefixes.contains(token.text())) {
+                    break;
+                }
+                prefix.append(token.text());
+                continue;
             }
             appendKey(prefix, token, false);
             if (!prefixes.contains(prefix.toString())) {
