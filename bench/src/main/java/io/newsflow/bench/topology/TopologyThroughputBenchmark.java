@@ -14,6 +14,7 @@ import io.newsflow.streams.enrich.ArticleEnricher;
 import io.newsflow.streams.topology.NewsTopology;
 import io.newsflow.streams.topology.StreamsAppConfig;
 import io.newsflow.streams.topology.TopologySettings;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -62,11 +63,14 @@ public final class TopologyThroughputBenchmark {
         List<Article> articles = articles(n, new Random(42));
         Path dir = Files.createTempDirectory("newsflow-bench-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
-            double passThrough = run(kafka, dir, "pass", articles, false);
-            double full = run(kafka, dir, "full", articles, true);
-            System.out.printf("{\"articles\":%d,\"pass_through_per_s\":%.1f,\"full_topology_per_s\":%.1f,\"ratio\":%.3f}%n",
-                    n, passThrough, full, full / passThrough);
-            System.out.printf("| %d | %.0f | %.0f | %.2f |%n", n, passThrough, full, full / passThrough);
+            Result passThrough = run(kafka, dir, "pass", articles, false);
+            Result full = run(kafka, dir, "full", articles, true);
+            System.out.printf("{\"articles\":%d,\"pass_through_per_s\":%.1f,\"full_topology_per_s\":%.1f,\"ratio\":%.3f,"
+                            + "\"pass_through_cpu_us_per_article\":%.0f,\"full_topology_cpu_us_per_article\":%.0f}%n",
+                    n, passThrough.perSecond(), full.perSecond(), full.perSecond() / passThrough.perSecond(),
+                    passThrough.cpuMicrosPerArticle(), full.cpuMicrosPerArticle());
+            System.out.printf("| %d | %.0f | %.0f | %.2f | %.0f | %.0f |%n", n, passThrough.perSecond(), full.perSecond(),
+                    full.perSecond() / passThrough.perSecond(), passThrough.cpuMicrosPerArticle(), full.cpuMicrosPerArticle());
         }
     }
 
@@ -75,7 +79,14 @@ public final class TopologyThroughputBenchmark {
      * JIT are not what is measured), then sends the articles and times from the first send until
      * every one of them is readable on the output topic with {@code read_committed}.
      */
-    static double run(EmbeddedKafka kafka, Path dir, String name, List<Article> articles, boolean full) throws Exception {
+    /**
+     * Articles per second of wall time, and the whole process's CPU time (broker, clients and stream
+     * threads) per article in the timed phase: the second is less sensitive to other load on the machine.
+     */
+    record Result(double perSecond, double cpuMicrosPerArticle) {
+    }
+
+    static Result run(EmbeddedKafka kafka, Path dir, String name, List<Article> articles, boolean full) throws Exception {
         Topics topics = new Topics(name + ".");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             TopicSetup.ensure(admin, topics, Integer.getInteger("bench.partitions", 2), (short) 1);
@@ -99,12 +110,20 @@ public final class TopologyThroughputBenchmark {
             streams.start();
             send(producer, topics, serde, warmup);
             output.await(warmup.size());
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            Map<String, Long> threadsBefore = Boolean.getBoolean("bench.threads") ? threadTicks() : Map.of();
+            long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
             send(producer, topics, serde, articles);
             output.await(warmup.size() + articles.size());
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMicros = (os.getProcessCpuTime() - cpuStart) / 1e3;
+            if (Boolean.getBoolean("bench.threads")) {
+                printThreadCpu(name, threadsBefore, threadTicks());
+            }
             streams.close(Duration.ofSeconds(30));
-            return articles.size() / seconds;
+            return new Result(articles.size() / seconds, cpuMicros / articles.size());
         } finally {
             matcher.close();
         }
@@ -125,6 +144,38 @@ public final class TopologyThroughputBenchmark {
             out.add(a);
         }
         return out;
+    }
+
+    /**
+     * CPU clock ticks used so far by each native thread of this process (JIT and GC threads included),
+     * summed by thread name with digits removed, from {@code /proc/self/task}; empty where there is no /proc.
+     */
+    static Map<String, Long> threadTicks() {
+        Map<String, Long> ticks = new java.util.TreeMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return ticks;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String stat = Files.readString(task.toPath().resolve("stat"));
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.merge(comm, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended between listing and reading
+            }
+        }
+        return ticks;
+    }
+
+    static void printThreadCpu(String name, Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> used = new java.util.TreeMap<>();
+        after.forEach((thread, t) -> used.put(thread, t - before.getOrDefault(thread, 0L)));
+        long total = used.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf("%s: CPU by thread in the timed phase (%d ticks):%n", name, total);
+        used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, total), e.getKey()));
     }
 
     static void send(KafkaProducer<String, byte[]> producer, Topics topics, AvroSerde<Article> serde, List<Article> articles) {
