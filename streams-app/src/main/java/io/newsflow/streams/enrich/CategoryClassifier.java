@@ -201,17 +201,23 @@ public final class CategoryClassifier implements CategoryModel {
         }
     }
 
-    /** The 1- to {@value TopicTermIndex#MAX_TERM_LENGTH}-word sequences of {@code tokens}, words joined by a space. */
-    private static List<String> ngrams(List<String> tokens) {
-        List<String> ngrams = new ArrayList<>(tokens.size() * TopicTermIndex.MAX_TERM_LENGTH);
+    /**
+     * The 1- to {@value TopicTermIndex#MAX_TERM_LENGTH}-word sequences of {@code tokens} (words joined by
+     * a space) that can be terms: every word, and a longer sequence only when its words without the
+     * last start a multi-word term of either level. The others could never be counted, and skipping
+     * them saves most of the strings and look-ups.
+     */
+    private List<String> ngrams(List<String> tokens) {
+        List<String> ngrams = new ArrayList<>(tokens.size() + tokens.size() / 4);
         for (int start = 0; start < tokens.size(); start++) {
-            StringBuilder term = new StringBuilder();
-            for (int len = 1; len <= TopicTermIndex.MAX_TERM_LENGTH && start + len <= tokens.size(); len++) {
-                if (len > 1) {
-                    term.append(' ');
+            String term = tokens.get(start);
+            ngrams.add(term);
+            for (int len = 2; len <= TopicTermIndex.MAX_TERM_LENGTH && start + len <= tokens.size(); len++) {
+                if (!level1.startsLongerTerm(term) && !level2.startsLongerTerm(term)) {
+                    break;
                 }
-                term.append(tokens.get(start + len - 1));
-                ngrams.add(term.toString());
+                term = term + ' ' + tokens.get(start + len - 1);
+                ngrams.add(term);
             }
         }
         return ngrams;

@@ -17,6 +17,20 @@ class CategoryClassifierTest {
             + "before the budget is debated. Polls suggest voters blame both parties for the deadlock.";
 
     @Test
+    void multiWordTermsCountOnlyWhenAllTheirWordsAreThere() {
+        CategoryClassifier classifier = new CategoryClassifier(new io.newsflow.streams.enrich.internal.NewsTermAnalyzer(),
+                CategoryTaxonomy.bundled(), List.of("[medtop:04000000]", "2: bank of england, rate", "[medtop:15000000]",
+                        "2: cup final"), List.of(), "test");
+        int economy = 3; // medtop:04000000 is the fourth level-1 topic
+        assertThat(CategoryTaxonomy.bundled().level1().get(economy).code()).isEqualTo("medtop:04000000");
+
+        assertThat(classifier.evidence(null, "The Bank of England said so.", List.of()).level1()[economy]).isEqualTo(2.0);
+        assertThat(classifier.evidence(null, "The bank in England said so, of course.", List.of()).level1()[economy]).isZero();
+        assertThat(classifier.evidence(null, "Bank of England rates: the bank of england", List.of()).level1()[economy])
+                .isEqualTo(2.0 * (1 + Math.log(2)) + 2.0);
+    }
+
+    @Test
     void politicsParagraphIsPrimarilyPolitics() {
         List<Category> categories = CLASSIFIER.classify(POLITICS_TITLE, POLITICS_BODY, List.of());
         assertThat(categories).isNotEmpty();

@@ -2,8 +2,10 @@ package io.newsflow.streams.enrich.internal;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Hand-written category term lists, normalised by {@link NewsTermAnalyzer} and indexed by term.
@@ -27,9 +29,18 @@ public final class TopicTermIndex {
     private final List<Topic> topics;
     /** Normalised term (words joined by one space) to its weight per topic index. */
     private final Map<String, double[]> weights;
+    /** The first word, and first two words, of every term of more than one word ("bank", "bank of"). */
+    private final Set<String> prefixes;
 
     private TopicTermIndex(List<Topic> topics, Map<String, double[]> weights) {
         this.topics = List.copyOf(topics);
+        Set<String> prefixes = new HashSet<>();
+        for (String term : weights.keySet()) {
+            for (int space = term.indexOf(' '); space > 0; space = term.indexOf(' ', space + 1)) {
+                prefixes.add(term.substring(0, space));
+            }
+        }
+        this.prefixes = Collections.unmodifiableSet(prefixes);
         // A HashMap, not Map.copyOf: most lookups are misses (every 1-3 word sequence of an article is
         // looked up), and the immutable map's linear probing made them several times slower.
         this.weights = Collections.unmodifiableMap(new HashMap<>(weights));
@@ -88,6 +99,14 @@ public final class TopicTermIndex {
     /** The topics, in the caller's order; topic indexes refer to this list. */
     public List<Topic> topics() {
         return topics;
+    }
+
+    /**
+     * Whether some term of more than one word starts with these words (joined by one space): only then
+     * can a longer word sequence starting with them be a term.
+     */
+    public boolean startsLongerTerm(String words) {
+        return prefixes.contains(words);
     }
 
     /** Weights of a normalised term per topic index, or null when the term is on no list. */
