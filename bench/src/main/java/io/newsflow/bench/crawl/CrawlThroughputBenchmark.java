@@ -1,5 +1,6 @@
 package io.newsflow.bench.crawl;
 
+import io.newsflow.bench.BenchFiles;
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.producer.ProducerSettings;
 import io.newsflow.producer.crawl.CrawlMetrics;
@@ -19,7 +20,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +58,7 @@ public final class CrawlThroughputBenchmark {
         int hosts = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int perHost = args.length > 1 ? Integer.parseInt(args[1]) : 250;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-        Path dir = Files.createTempDirectory("newsflow-crawl-bench");
+        Path dir = BenchFiles.tempDir("newsflow-crawl-bench");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
              BenchSite site = BenchSite.start(hosts, perHost, 8)) {
             List<URI> pages = site.pages();

@@ -1,5 +1,6 @@
 package io.newsflow.bench.crawl;
 
+import io.newsflow.bench.BenchFiles;
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.producer.ProducerSettings;
 import io.newsflow.producer.crawl.CrawlMetrics;
@@ -56,7 +57,7 @@ public final class FrontierMemoryBenchmark {
     public static void main(String[] args) throws Exception {
         int urls = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int hosts = args.length > 1 ? Integer.parseInt(args[1]) : 1_000;
-        Path dir = Files.createTempDirectory("newsflow-frontier-bench");
+        Path dir = BenchFiles.tempDir("newsflow-frontier-bench");
         Process broker = startBroker(dir.resolve("kafka"));
         try {
             String bootstrap = bootstrapOf(broker);

@@ -1,5 +1,6 @@
 package io.newsflow.bench.latency;
 
+import io.newsflow.bench.BenchFiles;
 import io.newsflow.bench.topology.TopologyThroughputBenchmark;
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.schema.AlertRule;
@@ -13,7 +14,6 @@ import io.newsflow.streams.enrich.ArticleEnricher;
 import io.newsflow.streams.topology.NewsTopology;
 import io.newsflow.streams.topology.StreamsAppConfig;
 import io.newsflow.streams.topology.TopologySettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +63,7 @@ public final class EndToEndLatencyBenchmark {
         int seconds = intArg(args, "--seconds", 30);
         double fraction = Double.parseDouble(arg(args, "--fraction", "0.5"));
         int burst = intArg(args, "--burst", 3000);
-        Path dir = Files.createTempDirectory("newsflow-latency-");
+        Path dir = BenchFiles.tempDir("newsflow-latency-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
             Topics topics = new Topics("lat.");
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {

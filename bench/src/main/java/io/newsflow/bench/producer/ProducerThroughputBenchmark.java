@@ -1,5 +1,6 @@
 package io.newsflow.bench.producer;
 
+import io.newsflow.bench.BenchFiles;
 import io.newsflow.bench.topology.TopologyThroughputBenchmark;
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.producer.publish.KafkaPublisher;
@@ -50,7 +51,7 @@ public final class ProducerThroughputBenchmark {
             totalBytes += serde.encode(a).length;
         }
         int avgBytes = (int) (totalBytes / n);
-        Path dir = Files.createTempDirectory("newsflow-producer-bench-");
+        Path dir = BenchFiles.tempDir("newsflow-producer-bench-");
         Path payloads = dir.resolve("payloads.txt");
         writePayloads(articles, serde, payloads);
         double bestOurs = 0;

@@ -1,5 +1,6 @@
 package io.newsflow.bench.topology;
 
+import io.newsflow.bench.BenchFiles;
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.producer.extract.ArticleExtractor;
 import io.newsflow.producer.extract.Extraction;
@@ -64,7 +65,7 @@ public final class TopologyThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         List<Article> articles = articles(n, new Random(42));
-        Path dir = Files.createTempDirectory("newsflow-bench-");
+        Path dir = BenchFiles.tempDir("newsflow-bench-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
             Result passThrough = run(kafka, dir, "pass", articles, false);
             Result full = run(kafka, dir, "full", articles, true);
