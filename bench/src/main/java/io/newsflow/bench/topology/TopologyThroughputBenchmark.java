@@ -7,6 +7,9 @@ import io.newsflow.producer.extract.Extraction;
 import io.newsflow.producer.sample.SampleSite;
 import io.newsflow.schema.AlertRule;
 import io.newsflow.schema.Article;
+import io.newsflow.schema.EnrichedArticle;
+import io.newsflow.schema.Sentiment;
+import io.newsflow.schema.SentimentLabel;
 import io.newsflow.schemas.AvroSerde;
 import io.newsflow.schemas.TopicSetup;
 import io.newsflow.schemas.Topics;
@@ -67,8 +70,13 @@ public final class TopologyThroughputBenchmark {
         List<Article> articles = articles(n, new Random(42));
         Path dir = BenchFiles.tempDir("newsflow-bench-");
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
-            Result passThrough = run(kafka, dir, "pass", articles, false);
-            Result full = run(kafka, dir, "full", articles, true);
+            Result passThrough = run(kafka, dir, "pass", articles, Mode.PASS_THROUGH);
+            Result full = run(kafka, dir, "full", articles, Mode.FULL);
+            if (Boolean.getBoolean("bench.noop")) {
+                Result noOp = run(kafka, dir, "noop", articles, Mode.FULL_NO_OP);
+                System.out.printf("{\"full_topology_no_op_enrichment_per_s\":%.1f,\"ratio\":%.3f,\"cpu_us_per_article\":%.0f}%n",
+                        noOp.perSecond(), noOp.perSecond() / passThrough.perSecond(), noOp.cpuMicrosPerArticle());
+            }
             System.out.printf("{\"articles\":%d,\"pass_through_per_s\":%.1f,\"full_topology_per_s\":%.1f,\"ratio\":%.3f,"
                             + "\"pass_through_cpu_us_per_article\":%.0f,\"full_topology_cpu_us_per_article\":%.0f}%n",
                     n, passThrough.perSecond(), full.perSecond(), full.perSecond() / passThrough.perSecond(),
@@ -79,18 +87,21 @@ public final class TopologyThroughputBenchmark {
     }
 
     /**
-     * Starts the topology, sends a warm-up batch and waits until it is out (start-up, rebalancing and
-     * JIT are not what is measured), then sends the articles and times from the first send until
-     * every one of them is readable on the output topic with {@code read_committed}.
-     */
-    /**
      * Articles per second of wall time, and the whole process's CPU time (broker, clients and stream
      * threads) per article in the timed phase: the second is less sensitive to other load on the machine.
      */
     record Result(double perSecond, double cpuMicrosPerArticle) {
     }
 
-    static Result run(EmbeddedKafka kafka, Path dir, String name, List<Article> articles, boolean full) throws Exception {
+    /** What runs: the pass-through, the full topology, or the full topology with no-op enrichment and no rules. */
+    enum Mode { PASS_THROUGH, FULL, FULL_NO_OP }
+
+    /**
+     * Starts the topology, warms it up (start-up, rebalancing and JIT are not what is measured), then
+     * sends the articles and times from the first send until every one of them is readable on the
+     * output topic with {@code read_committed}.
+     */
+    static Result run(EmbeddedKafka kafka, Path dir, String name, List<Article> articles, Mode mode) throws Exception {
         Topics topics = new Topics(name + ".");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             TopicSetup.ensure(admin, topics, Integer.getInteger("bench.partitions", 2), (short) 1);
@@ -99,11 +110,17 @@ public final class TopologyThroughputBenchmark {
         StreamsAppConfig config = new StreamsAppConfig(kafka.bootstrapServers(), name + "-app", topics,
                 dir.resolve("state-" + name), 2, null, Map.of(), TopologySettings.defaults(), null);
         AlertMatcher matcher = new AlertMatcher();
-        matcher.upsert(AlertRule.newBuilder().setId("floods").setName("Floods").setQuery("flood* OR storm*").build());
-        matcher.upsert(AlertRule.newBuilder().setId("rates").setName("Rates").setQuery("\"central bank\" AND rate*").build());
-        Topology topology = full
-                ? NewsTopology.build(topics, TopologySettings.defaults(), ArticleEnricher.createDefault(), matcher, Clock.systemUTC())
-                : passThrough(topics, serde);
+        if (mode == Mode.FULL) {
+            matcher.upsert(AlertRule.newBuilder().setId("floods").setName("Floods").setQuery("flood* OR storm*").build());
+            matcher.upsert(AlertRule.newBuilder().setId("rates").setName("Rates").setQuery("\"central bank\" AND rate*").build());
+        }
+        Topology topology = switch (mode) {
+            case PASS_THROUGH -> passThrough(topics, serde);
+            case FULL -> NewsTopology.build(topics, TopologySettings.defaults(), ArticleEnricher.createDefault(), matcher,
+                    Clock.systemUTC());
+            case FULL_NO_OP -> NewsTopology.build(topics, TopologySettings.defaults(), TopologyThroughputBenchmark::noOpEnrich,
+                    matcher, Clock.systemUTC());
+        };
         Properties pp = new Properties();
         pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         pp.put(ProducerConfig.LINGER_MS_CONFIG, "20");
@@ -216,6 +233,18 @@ public final class TopologyThroughputBenchmark {
             producer.send(new ProducerRecord<>(topics.articlesRaw(), a.getId(), serde.encode(a)));
         }
         producer.flush();
+    }
+
+    /**
+     * The cheapest enrichment that still fills every field: English, no categories, neutral, no
+     * entities. With no alert rules, the full topology then measures its Kafka work alone (dedupe,
+     * repartition, stories, five output topics, changelogs).
+     */
+    static EnrichedArticle noOpEnrich(Article article, Instant now) {
+        return EnrichedArticle.newBuilder().setArticle(article).setLanguage("en").setLanguageConfidence(1.0)
+                .setCategories(List.of()).setEntities(List.of()).setEnrichedAt(now).setModels(Map.of())
+                .setSentiment(Sentiment.newBuilder().setScore(0.0).setLabel(SentimentLabel.NEUTRAL).setSentences(List.of()).build())
+                .build();
     }
 
     static Topology passThrough(Topics topics, AvroSerde<Article> serde) {
