@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -65,6 +66,9 @@ public record StreamsAppConfig(
                         : null);
     }
 
+    /** Producer batch size unless the user sets {@code batch.size} (see {@link #toStreamsProperties()}). */
+    static final int DEFAULT_BATCH_BYTES = 256 * 1024;
+
     /**
      * Kafka Streams properties: exactly-once v2; unreadable records, failing enrichments and records
      * that cannot be written go to the DLQ.
@@ -84,6 +88,12 @@ public record StreamsAppConfig(
         p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1");
+        // Enriched articles are ~6 KB: the producer's default 16 KB batches would hold two, and each
+        // batch is a request for the broker to handle. Larger batches, unless the user set a size.
+        if (!p.containsKey(ProducerConfig.BATCH_SIZE_CONFIG)
+                && !p.containsKey(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG))) {
+            p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), String.valueOf(DEFAULT_BATCH_BYTES));
+        }
         return p;
     }
 
