@@ -25,8 +25,8 @@ import java.util.Objects;
  *       ({@code internal.SentenceScorer}: "attacks spiralled, killing hundreds" is negative, "sanctions
  *       were lifted" positive); it names the words behind it ({@link #explain});</li>
  *   <li>the <b>model</b> score, P(positive) − P(negative) from {@link SentimentModel}, a logistic
- *       regression trained on NewsMTSC news sentences whose features include the lexicon score, word
- *       counts under VADER's lexicon and the words themselves.</li>
+ *       regression trained on NewsMTSC news sentences and VADER's NYT editorial snippets whose features
+ *       include the lexicon score, word counts under VADER's lexicon and the words themselves.</li>
  * </ul>
  * The sentence score is {@value #MODEL_WEIGHT} × model + {@value #LEXICON_WEIGHT} × lexicon, where the
  * model score has a neutral band: model polarities up to {@value #NEUTRAL_BAND} in magnitude become 0

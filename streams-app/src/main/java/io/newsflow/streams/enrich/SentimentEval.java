@@ -42,8 +42,19 @@ public final class SentimentEval {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MIN_TIMED_NANOS = 1_000_000_000L;
 
-    /** One labelled row; {@code score} NaN and {@code label} null when absent, target offsets -1 when absent. */
-    public record Row(String text, double score, SentimentLabel label, int targetStart, int targetEnd) {
+    /**
+     * One labelled row; {@code score} NaN and {@code label} null when absent, target offsets -1 when absent.
+     * {@code id} is the row's {@code id} (null when absent); {@code ratingShares}, when the row lists the
+     * individual human {@code ratings} (VADER's NYT snippets), is the share of negative, zero and
+     * positive ratings, else null.
+     */
+    public record Row(String text, double score, SentimentLabel label, int targetStart, int targetEnd, String id,
+            double[] ratingShares) {
+
+        /** A row without id or individual ratings. */
+        public Row(String text, double score, SentimentLabel label, int targetStart, int targetEnd) {
+            this(text, score, label, targetStart, targetEnd, null, null);
+        }
 
         boolean hasTarget() {
             return targetStart >= 0;
@@ -96,10 +107,35 @@ public final class SentimentEval {
                     throw new IllegalArgumentException(path + ":" + lineNumber + ": target offsets [" + from + ", "
                             + to + ") outside the text");
                 }
-                rows.add(new Row(text, score, parseLabel(node.path("label").asText("")), from, from >= 0 ? to : -1));
+                String id = node.path("id").isTextual() ? node.get("id").asText() : null;
+                rows.add(new Row(text, score, parseLabel(node.path("label").asText("")), from, from >= 0 ? to : -1, id,
+                        ratingShares(node.path("ratings"))));
             }
         }
         return rows;
+    }
+
+    /** Shares of negative, zero and positive numbers in a JSON array of ratings; null when there is none. */
+    static double[] ratingShares(JsonNode ratings) {
+        if (!ratings.isArray() || ratings.isEmpty()) {
+            return null;
+        }
+        double[] shares = new double[3];
+        int n = 0;
+        for (JsonNode rating : ratings) {
+            if (rating.isNumber()) {
+                double r = rating.asDouble();
+                shares[r < 0 ? 0 : r == 0 ? 1 : 2]++;
+                n++;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        for (int i = 0; i < 3; i++) {
+            shares[i] /= n;
+        }
+        return shares;
     }
 
     static SentimentLabel parseLabel(String label) {
@@ -117,35 +153,48 @@ public final class SentimentEval {
     }
 
     static Result evaluate(SentimentAnalyzer analyzer, List<Row> rows, long minTimedNanos) {
+        List<Scored> scored = new ArrayList<>(rows.size());
+        long sentencesPerPass = 0;
+        for (Row row : rows) {
+            scored.add(score(analyzer, row));
+            sentencesPerPass += row.hasTarget() ? 1 : SentenceSplitter.split(row.text()).size();
+        }
+        double sentencesPerSecond = timeSentences(analyzer, rows, sentencesPerPass, minTimedNanos);
+        return figures(rows, scored, sentencesPerSecond, sentencesPerPass, analyzer.modelVersion());
+    }
+
+    /** Our score and label for one row. */
+    record Scored(double score, SentimentLabel label) {
+    }
+
+    /** Scores one row: a target row by {@link SentimentAnalyzer#analyzeTarget}, any other as a title-less article. */
+    static Scored score(SentimentAnalyzer analyzer, Row row) {
+        if (row.hasTarget()) {
+            SentimentAnalyzer.TargetSentiment t = analyzer.analyzeTarget(row.text(), row.targetStart(), row.targetEnd());
+            return new Scored(t.score(), t.label());
+        }
+        var sentiment = analyzer.analyze(null, row.text());
+        return new Scored(sentiment.getScore(), sentiment.getLabel());
+    }
+
+    /** The figures of {@code scored[i]} against {@code rows[i]}. */
+    static Result figures(List<Row> rows, List<Scored> scored, double sentencesPerSecond, long sentencesPerPass,
+            String modelVersion) {
         List<Double> ours = new ArrayList<>();
         List<Double> gold = new ArrayList<>();
         List<SentimentLabel> goldLabels = new ArrayList<>();
         List<SentimentLabel> predicted = new ArrayList<>();
-        long sentencesPerPass = 0;
-        for (Row row : rows) {
-            double score;
-            SentimentLabel label;
-            if (row.hasTarget()) {
-                SentimentAnalyzer.TargetSentiment t = analyzer.analyzeTarget(row.text(), row.targetStart(), row.targetEnd());
-                score = t.score();
-                label = t.label();
-                sentencesPerPass++;
-            } else {
-                var sentiment = analyzer.analyze(null, row.text());
-                score = sentiment.getScore();
-                label = sentiment.getLabel();
-                sentencesPerPass += SentenceSplitter.split(row.text()).size();
-            }
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
             if (!Double.isNaN(row.score())) {
-                ours.add(score);
+                ours.add(scored.get(i).score());
                 gold.add(row.score());
             }
             if (row.label() != null) {
                 goldLabels.add(row.label());
-                predicted.add(label);
+                predicted.add(scored.get(i).label());
             }
         }
-        double sentencesPerSecond = timeSentences(analyzer, rows, sentencesPerPass, minTimedNanos);
         Map<String, Double> f1 = new TreeMap<>();
         Double macroF1 = null;
         Double accuracy = null;
@@ -167,7 +216,7 @@ public final class SentimentEval {
         }
         Double pearson = ours.size() < 2 ? null : pearson(ours, gold);
         return new Result(rows.size(), pearson, ours.size(), macroF1, accuracy, goldLabels.size(), f1,
-                sentencesPerSecond, sentencesPerPass, analyzer.modelVersion());
+                sentencesPerSecond, sentencesPerPass, modelVersion);
     }
 
     /**

@@ -28,10 +28,12 @@ import opennlp.tools.ml.model.MaxentModel;
  * negative, neutral and positive tone for a sentence, or toward a target span in it.
  *
  * <p>The bundled model ({@value #RESOURCE}) was trained on NewsMTSC's training set (Hamborg and Donnay,
- * EACL 2021, MIT licence); {@code BENCHMARKS.md} has the command that rebuilds it. Its
+ * EACL 2021, MIT licence) and on the dev half of VADER's NYT editorial snippets with their individual
+ * human ratings (Hutto and Gilbert, ICWSM 2014, MIT licence); {@code BENCHMARKS.md} has the command that
+ * rebuilds it and the cross-validated figures. Its
  * {@link #version()} names the file's content, so a retrained model gets a new version.
  *
- * <p>Immutable and thread-safe.
+ * <p>Thread-safe; immutable but for a per-thread cache of the last sentence scored toward a target.
  */
 public final class SentimentModel {
 
@@ -62,6 +64,12 @@ public final class SentimentModel {
     private final MaxentModel model;
     private final SentimentFeatures features;
     private final String version;
+    /**
+     * The last sentence scored toward a target on each thread, parsed: a sentence usually names several
+     * targets, and its lexicon score, tokens and sentence features do not depend on which.
+     */
+    private final ThreadLocal<SentimentFeatures.Parsed[]> lastParsed =
+            ThreadLocal.withInitial(() -> new SentimentFeatures.Parsed[1]);
     private final int negative;
     private final int neutral;
     private final int positive;
@@ -137,8 +145,13 @@ public final class SentimentModel {
             throw new IllegalArgumentException("target [" + targetStart + ", " + targetEnd
                     + ") is not inside a sentence of " + sentence.length() + " chars");
         }
-        double lexiconScore = features.scorer().score(sentence);
-        return predict(features.extract(sentence, lexiconScore, targetStart, targetEnd));
+        SentimentFeatures.Parsed[] slot = lastParsed.get();
+        SentimentFeatures.Parsed parsed = slot[0];
+        if (parsed == null || !parsed.sentence().equals(sentence)) {
+            parsed = features.parse(sentence, features.scorer().score(sentence));
+            slot[0] = parsed;
+        }
+        return predict(features.extract(parsed, targetStart, targetEnd));
     }
 
     private Prediction predict(Features f) {

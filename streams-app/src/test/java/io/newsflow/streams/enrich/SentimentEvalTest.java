@@ -78,4 +78,21 @@ class SentimentEvalTest {
         assertThat(SentimentEval.pearson(List.of(1.0, 2.0, 3.0), List.of(2.0, 4.0, 6.5))).isCloseTo(0.99795, within(1e-4));
         assertThat(SentimentEval.pearson(List.of(1.0, 1.0), List.of(2.0, 3.0))).isZero();
     }
+
+    @Test
+    void readsIdsAndRatingShares(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("rated.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"id\": \"vader-nyt-1_1\", \"text\": \"Toys for kids.\", \"score\": 0.4, \"ratings\": [0, 2, 1, -1, 0]}",
+                "{\"text\": \"No ratings.\", \"score\": 0.4, \"ratings\": []}"), StandardCharsets.UTF_8);
+        List<SentimentEval.Row> rows = SentimentEval.readJsonl(file);
+        assertThat(rows.get(0).id()).isEqualTo("vader-nyt-1_1");
+        assertThat(rows.get(0).ratingShares()).containsExactly(0.2, 0.4, 0.4);
+        assertThat(rows.get(1).id()).isNull();
+        assertThat(rows.get(1).ratingShares()).isNull();
+    }
+
+    static SentimentLabel label(String name) {
+        return SentimentEval.parseLabel(name);
+    }
 }

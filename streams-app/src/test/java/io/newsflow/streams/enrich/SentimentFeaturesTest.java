@@ -59,4 +59,32 @@ class SentimentFeaturesTest {
         assertThat(names(FEATURES.extract(sentence, 0.0, tuesday, tuesday + 7))).contains("ttype=time");
         assertThat(names(FEATURES.extract(sentence, 0.0, 0, 5))).contains("ttype=other", "tpos=first");
     }
+
+    @Test
+    void parsingOnceGivesTheSameFeaturesForEachTarget() {
+        String sentence = "Smith praised the plan while Jones attacked it in Ohio.";
+        SentimentFeatures.Parsed parsed = FEATURES.parse(sentence, 0.25);
+        for (int[] target : new int[][] {{0, 5}, {29, 34}, {50, 54}, {-1, -1}}) {
+            Features once = FEATURES.extract(sentence, 0.25, target[0], target[1]);
+            Features reused = FEATURES.extract(parsed, target[0], target[1]);
+            assertThat(reused.names()).containsExactly(once.names());
+            assertThat(reused.values()).containsExactly(once.values());
+        }
+        assertThat(parsed.sentence()).isEqualTo(sentence);
+    }
+
+    @Test
+    void wordsAreLowerCasedWithTypographicApostrophesNormalised() {
+        Features f = FEATURES.extract("Smith\u2019s PLAN didn\u2019t Work.");
+        assertThat(names(f)).contains("w=smith's", "w=plan", "w=didn't", "n=work");
+    }
+
+    @Test
+    void reversedNegativeWordsAreInNegationScope() {
+        assertThat(names(FEATURES.extract("The sanctions were lifted."))).contains("n=sanctions", "w=lifted");
+        assertThat(names(FEATURES.extract("Officials lifted the sanctions."))).contains("n=sanctions");
+        assertThat(names(FEATURES.extract("The sanctions were imposed."))).contains("w=sanctions");
+        // A comma ends the phrase that a reverser reaches back into.
+        assertThat(names(FEATURES.extract("The war, officials said, fell silent."))).contains("w=war");
+    }
 }

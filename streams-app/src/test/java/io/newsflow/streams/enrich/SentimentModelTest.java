@@ -15,9 +15,17 @@ class SentimentModelTest {
 
     @Test
     void bundledModelReadsNewsTone() {
-        assertThat(MODEL.predict("Attacks spiralled, killing hundreds.", 0.0).label()).isEqualTo("negative");
-        assertThat(MODEL.predict("Rescuers praised the brave volunteers.", 0.0).label()).isEqualTo("positive");
-        assertThat(MODEL.predict("The committee meets on Tuesday.", 0.0).label()).isEqualTo("neutral");
+        // As the analyzer calls it: with the sentence's lexicon score, which the model has as a feature.
+        assertThat(predict("Attacks spiralled, killing hundreds.").label()).isEqualTo("negative");
+        assertThat(predict("Rescuers praised the brave volunteers.").label()).isEqualTo("positive");
+        assertThat(predict("The committee meets on Tuesday.").label()).isEqualTo("neutral");
+        // News reversal reaches the model's features too: the sanctions are gone, not imposed.
+        assertThat(predict("The sanctions were lifted.").polarity())
+                .isGreaterThan(predict("The sanctions were imposed.").polarity());
+    }
+
+    private static SentimentModel.Prediction predict(String sentence) {
+        return MODEL.predict(sentence, FEATURES.scorer().score(sentence));
     }
 
     @Test
@@ -34,5 +42,21 @@ class SentimentModelTest {
         byte[] notGzip = "not a model".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> SentimentModel.read(new ByteArrayInputStream(notGzip), FEATURES))
                 .isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void targetScoresDoNotDependOnWhichSentenceWasScoredBefore() {
+        String a = "Smith praised the plan while Jones attacked it.";
+        String b = "Voters cheered Brown, but critics condemned Green.";
+        SentimentModel fresh = SentimentModel.loadDefault(FEATURES);
+        SentimentModel.Prediction smith = fresh.predictTarget(a, 0, 5);
+        SentimentModel.Prediction green = SentimentModel.loadDefault(FEATURES).predictTarget(b, 44, 49);
+        // The same model, alternating sentences and targets: the per-thread cache of the last sentence
+        // must give the same probabilities as a model that saw each sentence first.
+        assertThat(MODEL.predictTarget(b, 15, 20)).isNotNull();
+        assertThat(MODEL.predictTarget(a, 0, 5)).isEqualTo(smith);
+        assertThat(MODEL.predictTarget(a, 29, 34)).isNotEqualTo(smith);
+        assertThat(MODEL.predictTarget(new String(b.toCharArray()), 44, 49)).isEqualTo(green);
+        assertThat(MODEL.predictTarget(a, 0, 5)).isEqualTo(smith);
     }
 }

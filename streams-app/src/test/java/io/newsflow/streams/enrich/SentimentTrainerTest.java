@@ -116,4 +116,96 @@ class SentimentTrainerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no labelled examples");
     }
+
+    @Test
+    void ratedTextsBecomeEventsInProportionToTheRaters() {
+        String text = "The parade was a joyful success.";
+        List<Event> events = new SentimentTrainer().events(List.of(
+                new SentimentTrainer.Example(text, "positive", -1, -1, new double[] {0.25, 0.25, 0.5})));
+        assertThat(events).hasSize(SentimentTrainer.RATED_COPIES);
+        long positive = events.stream().filter(e -> e.getOutcome().equals("positive")).count();
+        long negative = events.stream().filter(e -> e.getOutcome().equals("negative")).count();
+        assertThat(positive).isEqualTo(Math.round(SentimentTrainer.RATED_COPIES * 0.5));
+        assertThat(negative).isEqualTo(Math.round(SentimentTrainer.RATED_COPIES * 0.25));
+        assertThat(events).allMatch(e -> List.of(e.getContext()).contains("w=joyful"));
+    }
+
+    @Test
+    void ratedRowsAreReadAsRatedExamples(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("rated.jsonl");
+        Files.writeString(file, "{\"id\": \"vader-nyt-3_1\", \"text\": \"Good news.\", \"score\": 1.5, "
+                + "\"label\": \"positive\", \"ratings\": [2, 1, 0, -1]}\n", StandardCharsets.UTF_8);
+        List<SentimentTrainer.Example> rows = SentimentTrainer.readJsonl(file);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).ratingShares()).containsExactly(0.25, 0.25, 0.5);
+        assertThat(rows.get(0).hasTarget()).isFalse();
+    }
+
+    @Test
+    void rowsAreGroupedByArticleForFolds() {
+        assertThat(SentimentTrainer.group(row("allsides_1000_401_25_Reality Leigh Winner_0_6", "A.")))
+                .isEqualTo(SentimentTrainer.group(row("allsides_1000_401_3_’ Trump_30_45", "B.")));
+        assertThat(SentimentTrainer.group(row("allsides_1000_401_3_x", "B.")))
+                .isNotEqualTo(SentimentTrainer.group(row("allsides_1000_402_3_x", "B.")));
+        assertThat(SentimentTrainer.group(row("vader-nyt-12_3", "C."))).isEqualTo(
+                SentimentTrainer.group(row("vader-nyt-12_7", "D.")));
+        assertThat(SentimentTrainer.group(row("vader-nyt-12_3", "C."))).isNotEqualTo(
+                SentimentTrainer.group(row("vader-nyt-1_3", "C.")));
+        // Without an id, the targets of one sentence stay together.
+        assertThat(SentimentTrainer.group(row(null, "Same sentence."))).isEqualTo(
+                SentimentTrainer.group(row(null, "Same sentence.")));
+    }
+
+    @Test
+    void foldsKeepArticlesTogetherAndDependOnlyOnTheSeed() {
+        List<SentimentEval.Row> rows = new ArrayList<>();
+        for (int article = 0; article < 20; article++) {
+            for (int sentence = 0; sentence < 3; sentence++) {
+                rows.add(row("vader-nyt-" + article + "_" + sentence, "Text " + article + " " + sentence + "."));
+            }
+        }
+        int[] folds = SentimentTrainer.folds(rows, 5, 7);
+        for (int i = 0; i < rows.size(); i += 3) {
+            assertThat(folds[i + 1]).isEqualTo(folds[i]);
+            assertThat(folds[i + 2]).isEqualTo(folds[i]);
+        }
+        for (int fold = 0; fold < 5; fold++) {
+            int f = fold;
+            assertThat(java.util.Arrays.stream(folds).filter(x -> x == f).count()).isEqualTo(12);
+        }
+        assertThat(SentimentTrainer.folds(rows, 5, 7)).containsExactly(folds);
+        assertThat(SentimentTrainer.folds(rows, 5, 8)).isNotEqualTo(folds);
+    }
+
+    @Test
+    void crossValidationScoresEveryRowOutOfFold() throws IOException {
+        List<SentimentEval.Row> labelled = new ArrayList<>();
+        int i = 0;
+        for (SentimentTrainer.Example e : FIXTURE) {
+            labelled.add(new SentimentEval.Row(e.text(), Double.NaN, SentimentEvalTest.label(e.label()),
+                    e.targetStart(), e.targetEnd(), "doc-" + (i++ % 9) + "_1", null));
+        }
+        List<SentimentEval.Row> rated = List.of(
+                new SentimentEval.Row("A great and wonderful success.", 2.5, null, -1, -1, "r-1_1", new double[] {0, 0.2, 0.8}),
+                new SentimentEval.Row("A terrible, deadly failure.", -3.0, null, -1, -1, "r-2_1", new double[] {0.9, 0.1, 0}),
+                new SentimentEval.Row("The meeting is at noon.", 0.1, null, -1, -1, "r-3_1", new double[] {0, 1, 0}),
+                new SentimentEval.Row("Brilliant victory for the team.", 2.0, null, -1, -1, "r-4_1", new double[] {0, 0.3, 0.7}));
+        List<SentimentTrainer.FoldedResult> results =
+                new SentimentTrainer().crossValidate(List.of(labelled, rated), 2, 1);
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).all().labelled()).isEqualTo(labelled.size());
+        assertThat(results.get(0).all().macroF1()).isNotNull();
+        assertThat(results.get(0).multiTarget().labelled()).isEqualTo(2);
+        assertThat(results.get(1).all().scored()).isEqualTo(4);
+        assertThat(results.get(1).all().pearsonR()).isNotNull();
+        assertThat(results.get(1).multiTarget()).isNull();
+        String json = SentimentTrainer.cvJson("rated.jsonl", 2, 1, results.get(1));
+        assertThat(json).contains("\"dataset\":\"rated.jsonl\"", "out-of-fold, 2 folds by article, seed 1", "pearson_r");
+        assertThatThrownBy(() -> new SentimentTrainer().crossValidate(List.of(rated), 1, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static SentimentEval.Row row(String id, String text) {
+        return new SentimentEval.Row(text, Double.NaN, null, -1, -1, id, null);
+    }
 }

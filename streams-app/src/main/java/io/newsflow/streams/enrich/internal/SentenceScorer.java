@@ -45,11 +45,11 @@ public final class SentenceScorer {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Words allowed between a transitive reverser and the negative noun it undoes. */
-    private static final Set<String> DETERMINERS = Set.of(
+    static final Set<String> DETERMINERS = Set.of(
             "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "to", "of", "all");
 
     /** Words that start a new clause: a reverser after them does not reach back past them. */
-    private static final Set<String> CLAUSE_WORDS = Set.of(
+    static final Set<String> CLAUSE_WORDS = Set.of(
             "but", "and", "as", "while", "after", "before", "when", "because", "since", "although", "though",
             "which", "who", "whom", "where", "if", "unless", "until", "so");
 

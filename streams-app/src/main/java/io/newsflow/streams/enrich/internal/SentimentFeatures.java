@@ -105,19 +105,53 @@ public final class SentimentFeatures {
      * @param targetEnd    char offset just after the target, or -1
      */
     public Features extract(String sentence, double lexiconScore, int targetStart, int targetEnd) {
+        return extract(parse(sentence, lexiconScore), targetStart, targetEnd);
+    }
+
+    /**
+     * The target-independent part of a sentence's features: its tokens, their valences and the
+     * sentence features. Parse once and {@link #extract(Parsed, int, int)} per target when a sentence
+     * has several targets. Immutable.
+     */
+    public static final class Parsed {
+        private final String sentence;
+        private final Tokens tokens;
+        private final boolean[] negated;
+        private final float[] newsValence;
+        private final float[] generalValence;
+        private final Features sentenceFeatures;
+
+        private Parsed(String sentence, Tokens tokens, boolean[] negated, float[] newsValence, float[] generalValence,
+                Features sentenceFeatures) {
+            this.sentence = sentence;
+            this.tokens = tokens;
+            this.negated = negated;
+            this.newsValence = newsValence;
+            this.generalValence = generalValence;
+            this.sentenceFeatures = sentenceFeatures;
+        }
+
+        /** The sentence this was parsed from. */
+        public String sentence() {
+            return sentence;
+        }
+    }
+
+    /** Parses a sentence whose {@link SentenceScorer} score is {@code lexiconScore}. */
+    public Parsed parse(String sentence, double lexiconScore) {
         Tokens tokens = Tokens.of(sentence);
         int n = tokens.size();
-        FeatureList out = new FeatureList(n * 3 + 24);
+        FeatureList out = new FeatureList(n * 2 + 12);
         boolean[] negated = new boolean[n];
         float[] newsValence = new float[n];
         float[] generalValence = new float[n];
         boolean inNegation = false;
         for (int i = 0; i < n; i++) {
-            String word = tokens.word(i);
             if (tokens.isPunctuation(i)) {
                 inNegation = false;
                 continue;
             }
+            String word = tokens.word(i);
             negated[i] = inNegation;
             if (NEGATORS.contains(word) || word.endsWith("n't")) {
                 inNegation = true;
@@ -125,12 +159,79 @@ public final class SentimentFeatures {
             newsValence[i] = (float) lexicon.valence(word);
             generalValence[i] = reference.getOrDefault(word, 0f);
         }
+        markReversals(tokens, negated, newsValence, generalValence);
         sentenceFeatures(tokens, negated, newsValence, generalValence, lexiconScore, out);
+        return new Parsed(sentence, tokens, negated, newsValence, generalValence, out.toFeatures());
+    }
+
+    /**
+     * Features of a parsed sentence, with target features for {@code [targetStart, targetEnd)} or, when
+     * {@code targetStart} is -1, sentence features only.
+     */
+    public Features extract(Parsed parsed, int targetStart, int targetEnd) {
+        Features base = parsed.sentenceFeatures;
+        int baseSize = base.names().length;
+        FeatureList out = new FeatureList(baseSize + 48);
+        out.addAll(base);
         if (targetStart >= 0 && targetEnd > targetStart) {
-            targetFeatures(sentence, tokens, negated, newsValence, generalValence, targetStart, targetEnd, out);
+            // Target feature names never collide with sentence feature names, so only the target
+            // features need de-duplicating.
+            targetFeatures(parsed.sentence, parsed.tokens, parsed.negated, parsed.newsValence, parsed.generalValence,
+                    targetStart, targetEnd, out);
         }
         out.add("bias", ONE);
         return out.toFeatures();
+    }
+
+    /**
+     * The lexicon's news reversal ({@link SentenceScorer}), on these tokens: a reverser ("lifted",
+     * "eased", "fell") puts the negative words of the phrase before it, and a transitive one the
+     * negative word right after it ("lifted the sanctions"), in negation scope, so that "sanctions were
+     * lifted" gives the model {@code n=sanctions} rather than the bad news {@code w=sanctions}; the
+     * reverser's own valence is dropped, as in the scorer.
+     */
+    private void markReversals(Tokens tokens, boolean[] negated, float[] newsValence, float[] generalValence) {
+        int n = tokens.size();
+        for (int j = 0; j < n; j++) {
+            if (tokens.isPunctuation(j)) {
+                continue;
+            }
+            String word = tokens.word(j);
+            boolean reversed = false;
+            if (lexicon.reversesPreceding(word)) {
+                for (int k = j - 1; k >= 0 && j - k <= SentenceScorer.REVERSAL_BACK; k--) {
+                    String before = tokens.word(k);
+                    if (tokens.isPunctuation(k) || newsValence[k] > 0 || SentenceScorer.CLAUSE_WORDS.contains(before)
+                            || lexicon.isNegator(before)) {
+                        break;
+                    }
+                    reversed |= reverse(k, negated, newsValence);
+                }
+            }
+            if (lexicon.reversesFollowing(word)) {
+                for (int k = j + 1; k < n && k - j <= 3 && !tokens.isPunctuation(k); k++) {
+                    if (reverse(k, negated, newsValence)) {
+                        reversed = true;
+                        break;
+                    }
+                    if (!SentenceScorer.DETERMINERS.contains(tokens.word(k))) {
+                        break;
+                    }
+                }
+            }
+            if (reversed) {
+                newsValence[j] = 0f;
+                generalValence[j] = 0f;
+            }
+        }
+    }
+
+    private static boolean reverse(int k, boolean[] negated, float[] newsValence) {
+        if (newsValence[k] >= 0 || negated[k]) {
+            return false;
+        }
+        negated[k] = true;
+        return true;
     }
 
     private static void sentenceFeatures(Tokens tokens, boolean[] negated, float[] newsValence, float[] generalValence,
@@ -286,9 +387,11 @@ public final class SentimentFeatures {
 
     /** Words (lower-case; inner apostrophes and hyphens kept) and punctuation marks, with char offsets. */
     private static final class Tokens {
-        private final List<String> words = new ArrayList<>();
-        private final List<int[]> spans = new ArrayList<>();
-        private final List<Boolean> punctuation = new ArrayList<>();
+        private String[] words = new String[32];
+        private int[] starts = new int[32];
+        private int[] ends = new int[32];
+        private boolean[] punctuation = new boolean[32];
+        private int size;
 
         static Tokens of(String s) {
             Tokens tokens = new Tokens();
@@ -298,10 +401,17 @@ public final class SentimentFeatures {
                 char c = s.charAt(i);
                 if (Character.isLetterOrDigit(c)) {
                     int j = i + 1;
+                    boolean plain = c < 128 && !Character.isUpperCase(c);
                     while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || isInnerJoiner(s, j))) {
+                        char d = s.charAt(j);
+                        plain &= d < 128 && !Character.isUpperCase(d);
                         j++;
                     }
-                    tokens.add(s.substring(i, j).toLowerCase(Locale.ROOT).replace('\u2019', '\''), i, j, false);
+                    String word = s.substring(i, j);
+                    if (!plain) {
+                        word = word.toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+                    }
+                    tokens.add(word, i, j, false);
                     i = j;
                 } else {
                     if (PUNCTUATION.indexOf(c) >= 0) {
@@ -320,29 +430,37 @@ public final class SentimentFeatures {
         }
 
         private void add(String word, int start, int end, boolean isPunctuation) {
-            words.add(word);
-            spans.add(new int[] {start, end});
-            punctuation.add(isPunctuation);
+            if (size == words.length) {
+                words = Arrays.copyOf(words, size * 2);
+                starts = Arrays.copyOf(starts, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+                punctuation = Arrays.copyOf(punctuation, size * 2);
+            }
+            words[size] = word;
+            starts[size] = start;
+            ends[size] = end;
+            punctuation[size] = isPunctuation;
+            size++;
         }
 
         int size() {
-            return words.size();
+            return size;
         }
 
         String word(int i) {
-            return words.get(i);
+            return words[i];
         }
 
         int start(int i) {
-            return spans.get(i)[0];
+            return starts[i];
         }
 
         int end(int i) {
-            return spans.get(i)[1];
+            return ends[i];
         }
 
         boolean isPunctuation(int i) {
-            return punctuation.get(i);
+            return punctuation[i];
         }
     }
 
@@ -372,6 +490,18 @@ public final class SentimentFeatures {
             names[size] = name;
             values[size] = value;
             size++;
+        }
+
+        /** Appends features that are already free of duplicates, without recording their indicators. */
+        void addAll(Features features) {
+            int n = features.names().length;
+            if (size + n > names.length) {
+                names = Arrays.copyOf(names, size + n + 16);
+                values = Arrays.copyOf(values, size + n + 16);
+            }
+            System.arraycopy(features.names(), 0, names, size, n);
+            System.arraycopy(features.values(), 0, values, size, n);
+            size += n;
         }
 
         Features toFeatures() {
