@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Scores the tone of one sentence with VADER's rules (Hutto and Gilbert, ICWSM 2014) over
@@ -42,7 +41,6 @@ public final class SentenceScorer {
     static final int WINDOW = 3;
     static final int REVERSAL_BACK = 8;
     private static final double NORMALISATION_ALPHA = 15.0;
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Words allowed between a transitive reverser and the negative noun it undoes. */
     static final Set<String> DETERMINERS = Set.of(
@@ -109,12 +107,16 @@ public final class SentenceScorer {
         double[] base = new double[n];
         double[] valence = new double[n];
         boolean[] negated = new boolean[n];
+        SentimentLexicon.Word[] info = new SentimentLexicon.Word[n];
         for (int i = 0; i < n; i++) {
-            String word = words.get(i);
-            if (lexicon.boost(word) != 0.0 || lexicon.isNegator(word)) {
+            info[i] = lexicon.word(words.get(i));
+        }
+        for (int i = 0; i < n; i++) {
+            SentimentLexicon.Word word = info[i];
+            if (word.boost() != 0.0 || word.negator()) {
                 continue;
             }
-            base[i] = lexicon.valence(word);
+            base[i] = word.valence();
             if (base[i] == 0.0) {
                 continue;
             }
@@ -123,11 +125,11 @@ public final class SentenceScorer {
                 v += Math.signum(v) * CAPS_BOOST;
             }
             for (int back = 1; back <= WINDOW && i - back >= 0; back++) {
-                String previous = words.get(i - back);
+                SentimentLexicon.Word previous = info[i - back];
                 if (base[i - back] != 0.0) {
                     continue; // as in VADER: a tone word in between is not a modifier
                 }
-                double boost = lexicon.boost(previous);
+                double boost = previous.boost();
                 if (boost != 0.0) {
                     boost *= back == 1 ? 1.0 : back == 2 ? 0.95 : 0.9;
                     if (mixedCase && isAllCaps(raw.get(i - back))) {
@@ -135,13 +137,13 @@ public final class SentenceScorer {
                     }
                     v += Math.signum(v) * boost;
                 }
-                if (lexicon.isNegator(previous)) {
+                if (previous.negator()) {
                     negated[i] = true;
                 }
             }
             valence[i] = negated[i] ? v * NEGATION : v;
         }
-        applyReversals(tokens, words, base, valence, negated);
+        applyReversals(tokens, words, info, base, valence, negated);
         return new Valences(raw, words, valence);
     }
 
@@ -154,15 +156,14 @@ public final class SentenceScorer {
      * positive word; a transitive reverser also undoes a negative word right after it or after up to two
      * determiners. Negative words already negated are left alone.
      */
-    private void applyReversals(List<Token> tokens, List<String> words, double[] base, double[] valence,
-            boolean[] negated) {
+    private void applyReversals(List<Token> tokens, List<String> words, SentimentLexicon.Word[] info, double[] base,
+            double[] valence, boolean[] negated) {
         int n = words.size();
         for (int j = 0; j < n; j++) {
-            String word = words.get(j);
             boolean reversed = false;
-            if (lexicon.reversesPreceding(word)) {
+            if (info[j].reversesPreceding()) {
                 for (int k = j - 1; k >= 0 && j - k <= REVERSAL_BACK; k--) {
-                    if (base[k] > 0.0 || isClauseBreak(words.get(k)) || lexicon.isNegator(words.get(k))) {
+                    if (base[k] > 0.0 || isClauseBreak(words.get(k)) || info[k].negator()) {
                         break;
                     }
                     reversed |= reverse(k, base, valence, negated);
@@ -171,7 +172,7 @@ public final class SentenceScorer {
                     }
                 }
             }
-            if (lexicon.reversesFollowing(word)) {
+            if (info[j].reversesFollowing()) {
                 for (int k = j + 1; k < n && k - j <= 3 && !tokens.get(k).afterBreak(); k++) {
                     if (reverse(k, base, valence, negated)) {
                         reversed = true;
@@ -242,7 +243,21 @@ public final class SentenceScorer {
     static List<Token> tokens(String sentence) {
         List<Token> tokens = new ArrayList<>();
         boolean afterBreak = false;
-        for (String piece : WHITESPACE.split(sentence)) {
+        int length = sentence.length();
+        int next = 0;
+        while (next < length) {
+            // The pieces between runs of whitespace (as a split on the regex \s+ gives them).
+            while (next < length && isWhitespace(sentence.charAt(next))) {
+                next++;
+            }
+            int pieceStart = next;
+            while (next < length && !isWhitespace(sentence.charAt(next))) {
+                next++;
+            }
+            if (pieceStart == next) {
+                break;
+            }
+            String piece = sentence.substring(pieceStart, next);
             int start = 0;
             int end = piece.length();
             while (start < end && !Character.isLetterOrDigit(piece.charAt(start))) {
@@ -261,6 +276,10 @@ public final class SentenceScorer {
             }
         }
         return tokens;
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static boolean isBreak(char c) {

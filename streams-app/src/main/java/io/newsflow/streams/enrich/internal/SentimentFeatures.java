@@ -145,6 +145,7 @@ public final class SentimentFeatures {
         boolean[] negated = new boolean[n];
         float[] newsValence = new float[n];
         float[] generalValence = new float[n];
+        SentimentLexicon.Word[] info = new SentimentLexicon.Word[n];
         boolean inNegation = false;
         for (int i = 0; i < n; i++) {
             if (tokens.isPunctuation(i)) {
@@ -152,14 +153,15 @@ public final class SentimentFeatures {
                 continue;
             }
             String word = tokens.word(i);
+            info[i] = lexicon.word(word);
             negated[i] = inNegation;
             if (NEGATORS.contains(word) || word.endsWith("n't")) {
                 inNegation = true;
             }
-            newsValence[i] = (float) lexicon.valence(word);
+            newsValence[i] = (float) info[i].valence();
             generalValence[i] = reference.getOrDefault(word, 0f);
         }
-        markReversals(tokens, negated, newsValence, generalValence);
+        markReversals(tokens, info, negated, newsValence, generalValence);
         sentenceFeatures(tokens, negated, newsValence, generalValence, lexiconScore, out);
         return new Parsed(sentence, tokens, negated, newsValence, generalValence, out.toFeatures());
     }
@@ -190,25 +192,24 @@ public final class SentimentFeatures {
      * lifted" gives the model {@code n=sanctions} rather than the bad news {@code w=sanctions}; the
      * reverser's own valence is dropped, as in the scorer.
      */
-    private void markReversals(Tokens tokens, boolean[] negated, float[] newsValence, float[] generalValence) {
+    private static void markReversals(Tokens tokens, SentimentLexicon.Word[] info, boolean[] negated,
+            float[] newsValence, float[] generalValence) {
         int n = tokens.size();
         for (int j = 0; j < n; j++) {
             if (tokens.isPunctuation(j)) {
                 continue;
             }
-            String word = tokens.word(j);
             boolean reversed = false;
-            if (lexicon.reversesPreceding(word)) {
+            if (info[j].reversesPreceding()) {
                 for (int k = j - 1; k >= 0 && j - k <= SentenceScorer.REVERSAL_BACK; k--) {
-                    String before = tokens.word(k);
-                    if (tokens.isPunctuation(k) || newsValence[k] > 0 || SentenceScorer.CLAUSE_WORDS.contains(before)
-                            || lexicon.isNegator(before)) {
+                    if (tokens.isPunctuation(k) || newsValence[k] > 0
+                            || SentenceScorer.CLAUSE_WORDS.contains(tokens.word(k)) || info[k].negator()) {
                         break;
                     }
                     reversed |= reverse(k, negated, newsValence);
                 }
             }
-            if (lexicon.reversesFollowing(word)) {
+            if (info[j].reversesFollowing()) {
                 for (int k = j + 1; k < n && k - j <= 3 && !tokens.isPunctuation(k); k++) {
                     if (reverse(k, negated, newsValence)) {
                         reversed = true;

@@ -37,6 +37,7 @@ public final class SentimentLexicon {
     private final Set<String> reversers;
     private final Set<String> reversersBefore;
     private final Map<String, Lookup> memo = new ConcurrentHashMap<>();
+    private final Map<String, Word> words = new ConcurrentHashMap<>();
 
     private SentimentLexicon(Map<String, Double> valences, Map<String, Double> boosters, Set<String> negators,
             Set<String> reversers, Set<String> reversersBefore) {
@@ -132,6 +133,28 @@ public final class SentimentLexicon {
                 matchesForm(word, reversersBefore));
         if (memo.size() < MEMO_CAPACITY) {
             memo.put(word, computed);
+        }
+        return computed;
+    }
+
+    /** Everything the rules ask about one lower-case word, looked up at once. */
+    public record Word(double valence, double boost, boolean negator, boolean reversesPreceding,
+            boolean reversesFollowing) {
+    }
+
+    /**
+     * {@link #valence}, {@link #boost}, {@link #isNegator}, {@link #reversesPreceding} and
+     * {@link #reversesFollowing} of a lower-case word in one (memoised) lookup.
+     */
+    public Word word(String word) {
+        Word known = words.get(word);
+        if (known != null) {
+            return known;
+        }
+        Word computed = new Word(valence(word), boost(word), isNegator(word), reversesPreceding(word),
+                reversesFollowing(word));
+        if (words.size() < MEMO_CAPACITY) {
+            words.put(word, computed);
         }
         return computed;
     }
