@@ -9,11 +9,15 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import opennlp.tools.ml.maxent.quasinewton.Function;
 import opennlp.tools.ml.maxent.quasinewton.NegLogLikelihood;
 import opennlp.tools.ml.maxent.quasinewton.QNMinimizer;
@@ -297,7 +301,7 @@ public final class SentimentTrainer {
         }
         List<List<SentimentEval.Scored>> scored = new ArrayList<>();
         for (List<SentimentEval.Row> rows : datasets) {
-            scored.add(new ArrayList<>(java.util.Collections.nCopies(rows.size(), (SentimentEval.Scored) null)));
+            scored.add(new ArrayList<>(Collections.nCopies(rows.size(), (SentimentEval.Scored) null)));
         }
         for (int fold = 0; fold < k; fold++) {
             List<SentimentEval.Row> training = new ArrayList<>();
@@ -348,7 +352,7 @@ public final class SentimentTrainer {
             groupIndex.putIfAbsent(group(row), groupIndex.size());
         }
         List<String> groups = new ArrayList<>(groupIndex.keySet());
-        java.util.Collections.shuffle(groups, new java.util.Random(seed));
+        Collections.shuffle(groups, new Random(seed));
         Map<String, Integer> foldOf = new HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
             foldOf.put(groups.get(i), i % k);
@@ -360,8 +364,8 @@ public final class SentimentTrainer {
         return folds;
     }
 
-    private static final java.util.regex.Pattern ARTICLE_ID =
-            java.util.regex.Pattern.compile("^([A-Za-z-]+_?\\d+(?:_\\d+)?)_");
+    private static final Pattern ARTICLE_ID =
+            Pattern.compile("^([A-Za-z-]+_?\\d+(?:_\\d+)?)_");
 
     /**
      * The article a row comes from, read from its id: NewsMTSC's "allsides_1000_401_25_…" is article
@@ -370,7 +374,7 @@ public final class SentimentTrainer {
      */
     static String group(SentimentEval.Row row) {
         if (row.id() != null) {
-            java.util.regex.Matcher m = ARTICLE_ID.matcher(row.id());
+            Matcher m = ARTICLE_ID.matcher(row.id());
             if (m.find()) {
                 return "id:" + m.group(1);
             }
