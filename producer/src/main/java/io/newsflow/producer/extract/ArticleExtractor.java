@@ -135,16 +135,10 @@ public final class ArticleExtractor {
                 Sourced.of(visible.authors(), "byline"),
                 Sourced.of(citation == null ? null : citation.authors(), "citation"),
                 meta.organizationAuthors());
-        // The day a reader is shown wins over JSON-LD, which is often the first publication of a page
-        // updated since; but when JSON-LD agrees on the day it also has the time, so it is preferred then.
-        Sourced<OffsetDateTime> published = withTimeOfDay(Sourced.first(
-                rule == null ? null : ruleDate(doc, rule.date()),
-                meta.publishedAt(),
-                Sourced.of(visible.published(), "dateline"),
-                Sourced.of(visible.shownDate(), "date-text"),
-                meta.jsonLdPublishedAt(),
+        Sourced<OffsetDateTime> published = MetadataExtractor.published(
+                rule == null ? null : ruleDate(doc, rule.date()), meta, visible,
                 Sourced.of(citation == null ? null : citation.date().atOffset(ZoneOffset.UTC), "citation"),
-                Sourced.of(urlDate(url), "url")), meta.jsonLdPublishedAt());
+                Sourced.of(urlDate(url), "url"));
         Sourced<List<String>> keywords = Sourced.first(meta.keywords(),
                 Sourced.of(trailer.keywords(), "keywords-line"));
         Sourced<Boolean> paywalled = Sourced.first(meta.paywalled(),
@@ -239,18 +233,6 @@ public final class ArticleExtractor {
             }
         }
         return null;
-    }
-
-    /** {@code precise} instead of {@code date} when that is the same day with a time of day, which {@code date} lacks. */
-    private static Sourced<OffsetDateTime> withTimeOfDay(Sourced<OffsetDateTime> date, Sourced<OffsetDateTime> precise) {
-        if (date == null || precise == null || date == precise) {
-            return date;
-        }
-        boolean dayOnly = date.value().toLocalTime().equals(LocalTime.MIDNIGHT)
-                && date.value().getOffset().equals(ZoneOffset.UTC);
-        boolean sameDay = precise.value().toLocalDate().equals(date.value().toLocalDate());
-        boolean hasTime = !precise.value().toLocalTime().equals(LocalTime.MIDNIGHT);
-        return dayOnly && sameDay && hasTime ? precise : date;
     }
 
     /** A date in the URL's path, the last resort: it is when the URL was minted, not always the story's date. */

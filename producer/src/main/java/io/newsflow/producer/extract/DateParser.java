@@ -34,25 +34,34 @@ public final class DateParser {
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
                     + "(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?"
                     + "\\s*(Z|z|[+-]\\d{2}(?::?\\d{2})?|UTC|GMT)?)?");
-    private static final Pattern YEAR_SLASH = Pattern.compile("(\\d{4})/(\\d{1,2})/(\\d{1,2})");
+    private static final Pattern YEAR_SLASH = Pattern.compile("(\\d{4})([/.])(\\d{1,2})\\2(\\d{1,2})");
+    // A clock time after a numeric date ("13/11/2025 09:21:40"): allowed, but only the day is kept.
+    private static final String NUMERIC_TIME = "(?:[T,]?\\s*\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s*[ap]\\.?m\\.?)?)?";
     private static final String WEEKDAY = "(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+)?";
     private static final String TIME = "(?:,?\\s+(?:at\\s+)?(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?"
             + "\\s*([ap]\\.?m\\.?)?\\s*([a-z]{1,5}|[+-]\\d{2}:?\\d{2})?)?";
     private static final Pattern MONTH_FIRST = Pattern.compile(
-            WEEKDAY + "([a-z]+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" + TIME,
-            Pattern.CASE_INSENSITIVE);
+            WEEKDAY + "(\\p{L}+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})" + TIME,
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    // "9 March 2025", "9th of March", "17. März 2025", "4 de agosto de 2021", "04-ago-2021".
     private static final Pattern DAY_FIRST = Pattern.compile(
-            WEEKDAY + "(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?([a-z]+)\\.?,?\\s+(\\d{4})" + TIME,
+            WEEKDAY + "(\\d{1,2})(?:st|nd|rd|th|\\.)?(?:\\s+(?:of\\s+|de\\s+)?|-)(\\p{L}+)\\.?(?:,?\\s+(?:de\\s+)?|-)(\\d{4})"
+                    + TIME, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    // "2023 Jan 7" (PubMed's citation dates).
+    private static final Pattern YEAR_MONTH_DAY = Pattern.compile("(\\d{4})\\s+(\\p{L}+)\\.?\\s+(\\d{1,2})",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern DOTTED = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})" + NUMERIC_TIME,
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DOTTED = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
-    private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+    private static final Pattern SLASHED = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})" + NUMERIC_TIME,
+            Pattern.CASE_INSENSITIVE);
     // For find(): where a date may start inside a line. Each candidate is then parsed as a whole.
     private static final Pattern FIND = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:\\d{4}-\\d{1,2}-\\d{1,2}(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
                     + "\\s*(?:Z|[+-]\\d{2}(?::?\\d{2})?)?)?"
-                    + "|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{1,2}[./]\\d{1,2}[./]\\d{4}"
-                    + "|\\p{L}{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
-                    + "|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?\\p{L}{3,9}\\.?,?\\s+\\d{4})(?![\\p{L}\\p{N}])",
+                    + "|\\d{4}/\\d{1,2}/\\d{1,2}|\\d{4}\\.\\d{1,2}\\.\\d{1,2}|\\d{1,2}[./]\\d{1,2}[./]\\d{4}"
+                    + "|\\p{L}{3,10}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}"
+                    + "|\\d{1,2}(?:st|nd|rd|th|\\.)?(?:\\s+(?:of\\s+|de\\s+)?|-)\\p{L}{3,10}\\.?(?:,?\\s+(?:de\\s+)?|-)\\d{4}"
+                    + "|\\d{4}\\s+\\p{L}{3,9}\\.?\\s+\\d{1,2})(?![\\p{L}\\p{N}])",
             Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern RFC_1123_SHAPE = Pattern.compile(
             "(?:[a-z]{3},\\s*)?\\d{1,2} [a-z]{3} \\d{4} \\d{2}:\\d{2}.*", Pattern.CASE_INSENSITIVE);
@@ -63,7 +72,31 @@ public final class DateParser {
             Map.entry("may", 5), Map.entry("jun", 6), Map.entry("june", 6), Map.entry("jul", 7),
             Map.entry("july", 7), Map.entry("aug", 8), Map.entry("august", 8), Map.entry("sep", 9),
             Map.entry("sept", 9), Map.entry("september", 9), Map.entry("oct", 10), Map.entry("october", 10),
-            Map.entry("nov", 11), Map.entry("november", 11), Map.entry("dec", 12), Map.entry("december", 12));
+            Map.entry("nov", 11), Map.entry("november", 11), Map.entry("dec", 12), Map.entry("december", 12),
+            // French, German, Spanish, Italian, Portuguese and Dutch names and their usual abbreviations
+            // (those spelled as in English are above).
+            Map.entry("janvier", 1), Map.entry("janv", 1), Map.entry("février", 2), Map.entry("fevrier", 2),
+            Map.entry("févr", 2), Map.entry("fév", 2), Map.entry("mars", 3), Map.entry("avril", 4),
+            Map.entry("avr", 4), Map.entry("mai", 5), Map.entry("juin", 6), Map.entry("juillet", 7),
+            Map.entry("juil", 7), Map.entry("août", 8), Map.entry("aout", 8), Map.entry("septembre", 9),
+            Map.entry("octobre", 10), Map.entry("novembre", 11), Map.entry("décembre", 12), Map.entry("déc", 12),
+            Map.entry("januar", 1), Map.entry("jänner", 1), Map.entry("februar", 2), Map.entry("märz", 3),
+            Map.entry("mär", 3), Map.entry("juni", 6), Map.entry("juli", 7), Map.entry("oktober", 10),
+            Map.entry("okt", 10), Map.entry("dezember", 12), Map.entry("dez", 12),
+            Map.entry("enero", 1), Map.entry("ene", 1), Map.entry("febrero", 2), Map.entry("marzo", 3),
+            Map.entry("abril", 4), Map.entry("abr", 4), Map.entry("mayo", 5), Map.entry("junio", 6),
+            Map.entry("julio", 7), Map.entry("agosto", 8), Map.entry("ago", 8), Map.entry("septiembre", 9),
+            Map.entry("setiembre", 9), Map.entry("octubre", 10), Map.entry("noviembre", 11),
+            Map.entry("diciembre", 12), Map.entry("dic", 12),
+            Map.entry("gennaio", 1), Map.entry("febbraio", 2), Map.entry("aprile", 4),
+            Map.entry("maggio", 5), Map.entry("giugno", 6), Map.entry("giu", 6),
+            Map.entry("luglio", 7), Map.entry("lug", 7), Map.entry("settembre", 9), Map.entry("ottobre", 10),
+            Map.entry("ott", 10), Map.entry("dicembre", 12),
+            Map.entry("janeiro", 1), Map.entry("fevereiro", 2), Map.entry("fev", 2), Map.entry("março", 3),
+            Map.entry("maio", 5), Map.entry("junho", 6), Map.entry("julho", 7), Map.entry("setembro", 9),
+            Map.entry("outubro", 10), Map.entry("novembro", 11), Map.entry("dezembro", 12),
+            Map.entry("januari", 1), Map.entry("februari", 2), Map.entry("maart", 3), Map.entry("mei", 5),
+            Map.entry("augustus", 8));
 
     private DateParser() {
     }
@@ -103,7 +136,12 @@ public final class DateParser {
         }
         m = YEAR_SLASH.matcher(s);
         if (m.matches()) {
-            return date(m.group(1), m.group(2), m.group(3)).atStartOfDay().atOffset(ZoneOffset.UTC);
+            return date(m.group(1), m.group(3), m.group(4)).atStartOfDay().atOffset(ZoneOffset.UTC);
+        }
+        m = YEAR_MONTH_DAY.matcher(s);
+        if (m.matches() && MONTHS.containsKey(m.group(2).toLowerCase(Locale.ROOT))) {
+            return LocalDate.of(Integer.parseInt(m.group(1)), month(m.group(2)), Integer.parseInt(m.group(3)))
+                    .atStartOfDay().atOffset(ZoneOffset.UTC);
         }
         m = DOTTED.matcher(s);
         if (m.matches()) {

@@ -34,6 +34,16 @@ final class JsonLdReader {
                          String inLanguage, Boolean freeToRead) {
     }
 
+    /**
+     * The article node and, when there is none, the page node ({@code WebPage} and its subtypes), read the
+     * same way: many sites declare their posts as a {@code WebPage} with a {@code datePublished}.
+     */
+    record Found(JsonLdArticle article, JsonLdArticle page) {
+    }
+
+    private static final Set<String> PAGE_TYPES = Set.of("WebPage", "ItemPage", "MedicalWebPage", "AboutPage",
+            "FAQPage", "QAPage");
+
     private static final Set<String> ARTICLE_TYPES = Set.of("NewsArticle", "Article", "BlogPosting",
             "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle", "ReviewNewsArticle",
             "BackgroundNewsArticle", "LiveBlogPosting", "Report");
@@ -54,6 +64,14 @@ final class JsonLdReader {
      * cannot be parsed.
      */
     static JsonLdArticle read(List<String> blocks) {
+        return readAll(blocks).article();
+    }
+
+    /** The article node, or else the page node, of the page's JSON-LD {@code blocks}; both null when neither. */
+    static Found readAll(List<String> blocks) {
+        if (blocks.isEmpty()) {
+            return new Found(null, null);
+        }
         List<JsonNode> roots = new ArrayList<>();
         for (String block : blocks) {
             try {
@@ -70,12 +88,18 @@ final class JsonLdReader {
             index(root, byId);
         }
         for (JsonNode root : roots) {
-            JsonNode article = findArticle(root);
+            JsonNode article = find(root, ARTICLE_TYPES);
             if (article != null) {
-                return toArticle(article, byId);
+                return new Found(toArticle(article, byId), null);
             }
         }
-        return null;
+        for (JsonNode root : roots) {
+            JsonNode page = find(root, PAGE_TYPES);
+            if (page != null) {
+                return new Found(null, toArticle(page, byId));
+            }
+        }
+        return new Found(null, null);
     }
 
     private static void index(JsonNode node, Map<String, JsonNode> byId) {
@@ -87,13 +111,13 @@ final class JsonLdReader {
         }
     }
 
-    private static JsonNode findArticle(JsonNode node) {
-        if (node.isObject() && isArticleType(node.get("@type"))) {
+    private static JsonNode find(JsonNode node, Set<String> types) {
+        if (node.isObject() && isType(node.get("@type"), types)) {
             return node;
         }
         if (node.isContainerNode()) {
             for (JsonNode child : node) {
-                JsonNode found = findArticle(child);
+                JsonNode found = find(child, types);
                 if (found != null) {
                     return found;
                 }
@@ -102,19 +126,19 @@ final class JsonLdReader {
         return null;
     }
 
-    private static boolean isArticleType(JsonNode type) {
+    private static boolean isType(JsonNode type, Set<String> types) {
         if (type == null) {
             return false;
         }
         if (type.isArray()) {
             for (JsonNode t : type) {
-                if (ARTICLE_TYPES.contains(stripContext(t.asText()))) {
+                if (types.contains(stripContext(t.asText()))) {
                     return true;
                 }
             }
             return false;
         }
-        return ARTICLE_TYPES.contains(stripContext(type.asText()));
+        return types.contains(stripContext(type.asText()));
     }
 
     private static String stripContext(String type) {

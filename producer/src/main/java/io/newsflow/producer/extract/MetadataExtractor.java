@@ -3,10 +3,13 @@ package io.newsflow.producer.extract;
 import io.newsflow.producer.extract.JsonLdReader.JsonLdArticle;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -43,7 +46,10 @@ final class MetadataExtractor {
     }
 
     static PageMetadata read(PageScan scan, String pageUrl, ClassNames names) {
-        JsonLdArticle ld = JsonLdReader.read(scan.jsonLd);
+        JsonLdReader.Found found = JsonLdReader.readAll(scan.jsonLd);
+        JsonLdArticle ld = found.article();
+        // A WebPage node only dates the page; its name is the <title> and its author rarely set.
+        String ldDate = ld != null ? ld.datePublished() : found.page() == null ? null : found.page().datePublished();
         String ogType = scan.meta("og:type");
         boolean declaresArticle = ld != null || (ogType != null && ogType.toLowerCase(Locale.ROOT).startsWith("article"));
         Sourced<String> source = Sourced.first(
@@ -70,7 +76,8 @@ final class MetadataExtractor {
         Sourced<Boolean> paywalled = ld != null && Boolean.FALSE.equals(ld.freeToRead())
                 ? new Sourced<>(true, "json-ld") : null;
         return new PageMetadata(title, h1s.isEmpty() ? null : h1s.get(0), authors, organizationAuthors,
-                publishedAt(scan), date("json-ld", ld == null ? null : ld.datePublished()), source, keywords,
+                publishedAt(scan, names), date("json-ld", ldDate), modifiedAt(scan, ld != null ? ld : found.page()),
+                source, keywords,
                 language, canonicalUrl(scan, pageUrl), ogType,
                 declaresArticle, paywalled);
     }
@@ -151,13 +158,79 @@ final class MetadataExtractor {
 
     // --- dates ----------------------------------------------------------------------------------
 
-    private static Sourced<OffsetDateTime> publishedAt(PageScan scan) {
+    private static Sourced<OffsetDateTime> publishedAt(PageScan scan, ClassNames names) {
         return Sourced.first(
                 date("og", scan.meta("article:published_time", "og:article:published_time", "og:published_time")),
                 date("meta", scan.meta(PUBLISHED_META)),
+                date("meta", otherPublishedMeta(scan)),
                 date("dublin-core", scan.meta(DUBLIN_CORE_DATE)),
                 date("microdata", microdataDate(scan)),
-                date("time", timeElement(scan)));
+                date("time", timeElement(scan, names)));
+    }
+
+    /**
+     * The publication date, from the best of the candidates. The day a reader is shown wins over JSON-LD,
+     * which is often the first publication of a page updated since; but when JSON-LD agrees on the day it
+     * also has the time, so it is preferred then. The last-modified date is the very last resort.
+     */
+    static Sourced<OffsetDateTime> published(Sourced<OffsetDateTime> siteRule, PageMetadata meta,
+                                             VisibleMetadata visible, Sourced<OffsetDateTime> citation,
+                                             Sourced<OffsetDateTime> url) {
+        return withTimeOfDay(Sourced.first(
+                siteRule,
+                meta.publishedAt(),
+                Sourced.of(visible.published(), "dateline"),
+                Sourced.of(visible.shownDate(), "date-text"),
+                meta.jsonLdPublishedAt(),
+                citation,
+                url,
+                meta.modifiedAt()), meta.jsonLdPublishedAt());
+    }
+
+    /** {@code precise} instead of {@code date} when that is the same day with a time of day, which {@code date} lacks. */
+    private static Sourced<OffsetDateTime> withTimeOfDay(Sourced<OffsetDateTime> date, Sourced<OffsetDateTime> precise) {
+        if (date == null || precise == null || date == precise) {
+            return date;
+        }
+        boolean dayOnly = date.value().toLocalTime().equals(LocalTime.MIDNIGHT)
+                && date.value().getOffset().equals(ZoneOffset.UTC);
+        boolean sameDay = precise.value().toLocalDate().equals(date.value().toLocalDate());
+        boolean hasTime = !precise.value().toLocalTime().equals(LocalTime.MIDNIGHT);
+        return dayOnly && sameDay && hasTime ? precise : date;
+    }
+
+    /** The last-modified date the markup declares. */
+    private static Sourced<OffsetDateTime> modifiedAt(PageScan scan, JsonLdArticle ld) {
+        return Sourced.first(
+                date("og-modified", scan.meta("article:modified_time", "og:updated_time", "datemodified",
+                        "dcterms.modified", "last-modified")),
+                date("json-ld-modified", ld == null ? null : ld.dateModified()));
+    }
+
+    /**
+     * The publication date from a {@code <meta>} tag named after publishing that none of the known names
+     * covers ("published-date", "w-published-date"); a name that ends in "date" first, since the
+     * "...-time" tags of some CMSs hold the time the page was generated.
+     */
+    private static String otherPublishedMeta(PageScan scan) {
+        String best = null;
+        String bestKey = null;
+        for (Map.Entry<String, List<String>> e : scan.metas.entrySet()) {
+            String key = e.getKey();
+            if (!(key.contains("publish") || key.contains("pubdate") || key.contains("pub_date")
+                    || key.contains("pub-date")) || key.contains("modif") || key.contains("updat")
+                    || key.contains("publisher") || e.getValue().isEmpty()
+                    || DateParser.parseWithOffset(e.getValue().get(0)).isEmpty()) {
+                continue;
+            }
+            boolean isDate = key.endsWith("date");
+            if (best == null || (isDate && !bestKey.endsWith("date"))
+                    || (isDate == bestKey.endsWith("date") && key.compareTo(bestKey) < 0)) {
+                best = e.getValue().get(0);
+                bestKey = key;
+            }
+        }
+        return best;
     }
 
     private static String microdataDate(PageScan scan) {
@@ -172,11 +245,16 @@ final class MetadataExtractor {
     }
 
     /** The {@code <time>} that most likely dates the article rather than a sidebar teaser. */
-    private static String timeElement(PageScan scan) {
+    private static String timeElement(PageScan scan, ClassNames names) {
         Element inArticle = null;
         Element first = null;
         for (Element time : scan.times) {
             if (!time.hasAttr("datetime")) {
+                // <time>9 March 2025</time>: the text is the date.
+                if (first == null && DateParser.parseWithOffset(time.text()).isPresent()
+                        && !Chrome.isOffArticle(time, names)) {
+                    first = time;
+                }
                 continue;
             }
             if (time.attr("itemprop").equalsIgnoreCase("datePublished") || time.hasAttr("pubdate")) {
@@ -190,7 +268,10 @@ final class MetadataExtractor {
             }
         }
         Element chosen = inArticle != null ? inArticle : first;
-        return chosen == null ? null : chosen.attr("datetime");
+        if (chosen == null) {
+            return null;
+        }
+        return chosen.hasAttr("datetime") ? chosen.attr("datetime") : chosen.text();
     }
 
     private static Sourced<OffsetDateTime> date(String source, String raw) {

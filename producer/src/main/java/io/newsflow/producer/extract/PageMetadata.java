@@ -13,13 +13,15 @@ import java.util.List;
  * @param h1                  text of the first {@code <h1>} outside the chrome, or null
  * @param organizationAuthors JSON-LD authors typed Organization, the last resort for authors
  * @param publishedAt         the publication date from {@code <meta>}, Dublin Core, microdata or {@code <time>}
- * @param jsonLdPublishedAt   JSON-LD's {@code datePublished}
+ * @param jsonLdPublishedAt   JSON-LD's {@code datePublished} (of the article node, else of the WebPage node)
+ * @param modifiedAt          the last-modified date ({@code article:modified_time}, JSON-LD {@code dateModified}),
+ *                            the very last resort for the publication date
  * @param declaresArticle     JSON-LD article node or {@code og:type=article} present
  * @param paywalled           true with its source when the markup says the content is not free, else null
  */
 record PageMetadata(Sourced<String> title, String h1, Sourced<List<String>> authors,
                     Sourced<List<String>> organizationAuthors, Sourced<OffsetDateTime> publishedAt,
-                    Sourced<OffsetDateTime> jsonLdPublishedAt,
+                    Sourced<OffsetDateTime> jsonLdPublishedAt, Sourced<OffsetDateTime> modifiedAt,
                     Sourced<String> source, Sourced<List<String>> keywords, Sourced<String> language,
                     Sourced<String> canonicalUrl, String ogType, boolean declaresArticle, Sourced<Boolean> paywalled) {
 }

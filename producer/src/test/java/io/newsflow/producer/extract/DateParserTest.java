@@ -124,4 +124,40 @@ class DateParserTest {
     void missingInputIsEmpty(String text) {
         assertThat(DateParser.parse(text)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9 mars 2025", "9. März 2025", "9 de marzo de 2025", "09-mar-2025", "9 maart 2025",
+            "9 marzo 2025", "9 de março de 2025"})
+    void monthNamesInOtherLanguages(String text) {
+        assertThat(DateParser.parse(text)).contains(MARCH_9);
+    }
+
+    @Test
+    void dashedDayAbbreviatedMonthAndYear() {
+        assertThat(DateParser.parse("04-ago-2021")).contains(Instant.parse("2021-08-04T00:00:00Z"));
+        assertThat(DateParser.parse("04-Aug-2021")).contains(Instant.parse("2021-08-04T00:00:00Z"));
+    }
+
+    @Test
+    void yearMonthNameDayAsInCitations() {
+        assertThat(DateParser.parse("2025 Mar 9")).contains(MARCH_9);
+    }
+
+    @Test
+    void yearFirstWithDots() {
+        assertThat(DateParser.parse("2025.03.09")).contains(MARCH_9);
+    }
+
+    @Test
+    void numericDateFollowedByAClockTimeKeepsTheDay() {
+        assertThat(DateParser.parse("31/03/2025 09:21:40")).contains(Instant.parse("2025-03-31T00:00:00Z"));
+        assertThat(DateParser.parse("09.03.2025, 10:15")).contains(MARCH_9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"By: Ann Lee on 09-mar-2025 5:11:10", "Essay - Published: 2025.03.09 |",
+            "Cureus. 2025 Mar 9;15(1):e33475", "Publié le 9 mars 2025"})
+    void findsOtherShapesInsideALine(String line) {
+        assertThat(DateParser.find(line).map(d -> d.toLocalDate().toString())).contains("2025-03-09");
+    }
 }

@@ -1,0 +1,95 @@
+package io.newsflow.producer.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsflow.schema.Article;
+import java.time.Instant;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The metadata rules added after ArticleFieldsTest's: each on a small hand-written page, with the
+ * {@code fieldSources} entry it must leave.
+ */
+class MetadataRulesTest {
+
+    private static final Instant FETCHED = Instant.parse("2026-01-10T12:00:00Z");
+    private static final String URL = "https://news.example/politics/tram-vote";
+
+    private final ArticleExtractor extractor = new ArticleExtractor(SiteRules.none());
+
+    private static String story() {
+        return IntStream.rangeClosed(1, 6).mapToObj(i -> "<p>Paragraph " + i + " of the story explains what the"
+                + " council decided on Tuesday about the harbour tram line and who objected to it.</p>")
+                .collect(Collectors.joining());
+    }
+
+    private static String page(String head, String beforeStory) {
+        return "<html lang=\"en\"><head>" + head + "</head><body><article>" + beforeStory + story()
+                + "</article></body></html>";
+    }
+
+    private Article extract(String html) {
+        Extraction result = extractor.extract(URL, html, "test", FETCHED);
+        assertThat(result).isInstanceOf(Extraction.Extracted.class);
+        return ((Extraction.Extracted) result).article();
+    }
+
+    private static String jsonLd(String json) {
+        return "<script type=\"application/ld+json\">" + json + "</script>";
+    }
+
+    private static String day(Article article) {
+        return article.getPublishedAt() == null ? null : article.getPublishedAt().toString().substring(0, 10);
+    }
+
+    // --- dates ----------------------------------------------------------------------------------
+
+    @Test
+    void webPageNodeDatesThePageWhenThereIsNoArticleNode() {
+        Article article = extract(page(jsonLd("""
+                {"@context": "https://schema.org", "@graph": [
+                  {"@type": "WebSite", "name": "The Post"},
+                  {"@type": "WebPage", "name": "Tram vote - The Post", "datePublished": "2021-01-27T06:00:00+00:00",
+                   "dateModified": "2021-04-15T00:07:20+00:00"}]}"""), "<h1>Tram vote</h1>"));
+
+        assertThat(day(article)).isEqualTo("2021-01-27");
+        assertThat(article.getFieldSources()).containsEntry("publishedAt", "json-ld");
+    }
+
+    @Test
+    void metaTagNamedAfterPublishingIsRead() {
+        Article article = extract(page("<meta name=\"published-time\" content=\"2026-01-09T08:45:32Z\">"
+                + "<meta name=\"published-date\" content=\"2021-02-16\">", "<h1>Tram vote</h1>"));
+
+        assertThat(day(article)).isEqualTo("2021-02-16");
+        assertThat(article.getFieldSources()).containsEntry("publishedAt", "meta");
+    }
+
+    @Test
+    void timeElementWithoutDatetimeIsReadFromItsText() {
+        Article article = extract(page("", "<h1>Tram vote</h1><p class=\"info\"><time>22 June 2020</time></p>"));
+
+        assertThat(day(article)).isEqualTo("2020-06-22");
+    }
+
+    @Test
+    void modifiedDateIsTheVeryLastResort() {
+        Article article = extract(page("<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\">",
+                "<h1>Tram vote</h1>"));
+
+        assertThat(day(article)).isEqualTo("2023-06-12");
+        assertThat(article.getFieldSources()).containsEntry("publishedAt", "og-modified");
+    }
+
+    @Test
+    void publishedMetaBeatsTheModifiedDate() {
+        Article article = extract(page("<meta property=\"article:modified_time\" content=\"2023-06-12T10:39:42+00:00\">"
+                + "<meta property=\"article:published_time\" content=\"2022-01-03T10:00:00+00:00\">",
+                "<h1>Tram vote</h1>"));
+
+        assertThat(day(article)).isEqualTo("2022-01-03");
+        assertThat(article.getFieldSources()).containsEntry("publishedAt", "og");
+    }
+}
