@@ -165,7 +165,7 @@ final class MetadataExtractor {
                 date("meta", otherPublishedMeta(scan)),
                 date("dublin-core", scan.meta(DUBLIN_CORE_DATE)),
                 date("microdata", microdataDate(scan)),
-                date("time", timeElement(scan, names)));
+                timeElement(scan));
     }
 
     /**
@@ -188,6 +188,18 @@ final class MetadataExtractor {
     }
 
     /** {@code precise} instead of {@code date} when that is the same day with a time of day, which {@code date} lacks. */
+    private static boolean inCommentsOrRelated(Element el) {
+        for (Element e = el; e != null; e = e.parent()) {
+            if (e.attributesSize() > 0) {
+                String names = (Attrs.get(e, "class") + " " + Attrs.get(e, "id")).toLowerCase(Locale.ROOT);
+                if (names.contains("comment") || names.contains("related")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Sourced<OffsetDateTime> withTimeOfDay(Sourced<OffsetDateTime> date, Sourced<OffsetDateTime> precise) {
         if (date == null || precise == null || date == precise) {
             return date;
@@ -244,34 +256,36 @@ final class MetadataExtractor {
         return null;
     }
 
-    /** The {@code <time>} that most likely dates the article rather than a sidebar teaser. */
-    private static String timeElement(PageScan scan, ClassNames names) {
-        Element inArticle = null;
-        Element first = null;
+    /**
+     * The {@code <time>} that most likely dates the article rather than a sidebar teaser or a comment: one
+     * marked as the publication date, else the first inside {@code <article>} or {@code <main>}, else the
+     * first; never one in a comment or a related-stories box (other {@code <time>}s "outside the article"
+     * by their wrappers' names are often the story's own, in a header or meta box). Its {@code datetime}, or
+     * its text when that is missing or unreadable.
+     */
+    private static Sourced<OffsetDateTime> timeElement(PageScan scan) {
+        if (scan.times.isEmpty()) {
+            return null;
+        }
+        OffsetDateTime inArticle = null;
+        OffsetDateTime first = null;
         for (Element time : scan.times) {
-            if (!time.hasAttr("datetime")) {
-                // <time>9 March 2025</time>: the text is the date.
-                if (first == null && DateParser.parseWithOffset(time.text()).isPresent()
-                        && !Chrome.isOffArticle(time, names)) {
-                    first = time;
-                }
+            OffsetDateTime date = DateParser.parseWithOffset(time.attr("datetime"))
+                    .or(() -> DateParser.find(Texts.clean(time.text()))).orElse(null);
+            if (date == null || inCommentsOrRelated(time)) {
                 continue;
             }
             if (time.attr("itemprop").equalsIgnoreCase("datePublished") || time.hasAttr("pubdate")) {
-                return time.attr("datetime");
+                return new Sourced<>(date, "time");
             }
             if (inArticle == null && time.closest(ARTICLE_OR_MAIN) != null) {
-                inArticle = time;
+                inArticle = date;
             }
             if (first == null) {
-                first = time;
+                first = date;
             }
         }
-        Element chosen = inArticle != null ? inArticle : first;
-        if (chosen == null) {
-            return null;
-        }
-        return chosen.hasAttr("datetime") ? chosen.attr("datetime") : chosen.text();
+        return Sourced.of(inArticle != null ? inArticle : first, "time");
     }
 
     private static Sourced<OffsetDateTime> date(String source, String raw) {

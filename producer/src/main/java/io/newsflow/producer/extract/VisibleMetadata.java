@@ -2,6 +2,8 @@ package io.newsflow.producer.extract;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,12 +42,15 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
     private static final int MAX_DATE_CHARS = 120;
     // A line with a date is left out of the body only when it is little more than the date.
     private static final int MAX_DATE_LINE_WORDS = 8;
+    // Similarity (token F1) above which an <h1> is taken to be the declared title's headline.
+    private static final double HEADLINE_MATCH = 0.3;
 
     static VisibleMetadata find(PageScan scan, ClassNames names) {
         Set<String> lines = new LinkedHashSet<>();
         List<String> authors = authors(scan, names, lines);
-        OffsetDateTime published = dateline(scan, names, lines);
-        OffsetDateTime shown = published != null ? null : shownDate(scan, names, lines);
+        Set<Element> headlineWrappers = headlineWrappers(scan);
+        OffsetDateTime published = dateline(scan, names, headlineWrappers, lines);
+        OffsetDateTime shown = published != null ? null : shownDate(scan, names, headlineWrappers, lines);
         return new VisibleMetadata(authors, published, shown, lines);
     }
 
@@ -161,14 +166,87 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
         return List.of();
     }
 
-    private static OffsetDateTime dateline(PageScan scan, ClassNames names, Set<String> lines) {
+    /**
+     * The headline's ancestors: the {@code <h1>} most like the declared title (og:title, else
+     * {@code <title>}), else the first, leaving out those inside {@code <nav>}, {@code <aside>},
+     * {@code <footer>} or the page's own {@code <header>} (logos); the headline and every element that holds
+     * it. Empty when there is no such {@code <h1>}.
+     */
+    static Set<Element> headlineWrappers(PageScan scan) {
+        String declared = scan.meta("og:title");
+        if (declared == null) {
+            declared = scan.titleTag;
+        }
+        Element chosen = null;
+        double best = HEADLINE_MATCH;
+        for (Element h1 : scan.h1s) {
+            if (inChromeTag(h1)) {
+                continue;
+            }
+            String text = h1.text();
+            if (text.isBlank()) {
+                continue;
+            }
+            double similarity = declared == null ? 0 : Titles.similarity(text, declared);
+            if (chosen == null || similarity > best) {
+                chosen = h1;
+                best = Math.max(best, similarity);
+            }
+        }
+        if (chosen == null) {
+            return Set.of();
+        }
+        Set<Element> wrappers = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Element e = chosen; e != null; e = e.parent()) {
+            wrappers.add(e);
+        }
+        return wrappers;
+    }
+
+    private static boolean inChromeTag(Element h1) {
+        for (Element e = h1.parent(); e != null; e = e.parent()) {
+            String tag = e.normalName();
+            if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer")
+                    || (tag.equals("header") && e.parent() != null && e.parent().normalName().equals("body"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code el} is outside the story ({@link Chrome#isOffArticle}), unless the only marks that put it
+     * there are on wrappers that also hold the headline: themes name the whole story column "...-sidebar-mode"
+     * or "content-sidebar", and the date shown under the headline is then the story's date all the same.
+     */
+    static boolean offArticle(Element el, ClassNames names, Set<Element> headlineWrappers) {
+        if (!Chrome.isOffArticle(el, names)) {
+            return false;
+        }
+        if (headlineWrappers.isEmpty()) {
+            return true;
+        }
+        for (Element e = el; e != null; e = e.parent()) {
+            if (headlineWrappers.contains(e)) {
+                return false;
+            }
+            String tag = e.normalName();
+            if (tag.equals("nav") || tag.equals("aside") || tag.equals("footer") || names.has(e, ClassNames.OFF_ARTICLE)) {
+                return true;
+            }
+        }
+        return true;
+    }
+
+    private static OffsetDateTime dateline(PageScan scan, ClassNames names, Set<Element> headlineWrappers,
+                                           Set<String> lines) {
         for (Element el : scan.datelines) {
             String text = Texts.shortText(el, MAX_LINE_CHARS);
             if (text == null || Texts.wordCount(text) > MAX_LINE_WORDS) {
                 continue;
             }
             Matcher m = DATE_LINE.matcher(text);
-            if (m.matches() && !Chrome.isOffArticle(el, names)) {
+            if (m.matches() && !offArticle(el, names, headlineWrappers)) {
                 Optional<OffsetDateTime> date = DateParser.find(m.group(1));
                 if (date.isPresent()) {
                     lines.add(text);
@@ -180,11 +258,12 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
     }
 
     /** The first short text outside the chrome that is a date, maybe after "Updated" or next to a name. */
-    private static OffsetDateTime shownDate(PageScan scan, ClassNames names, Set<String> lines) {
+    private static OffsetDateTime shownDate(PageScan scan, ClassNames names, Set<Element> headlineWrappers,
+                                            Set<String> lines) {
         for (Element el : scan.dateTexts) {
             String text = Texts.shortText(el, MAX_DATE_CHARS);
             // A citation line is the archive's own record, read with its authors by Citation.
-            if (text == null || Chrome.isOffArticle(el, names) || Citation.parse(text) != null) {
+            if (text == null || offArticle(el, names, headlineWrappers) || Citation.parse(text) != null) {
                 continue;
             }
             Optional<OffsetDateTime> date = DateParser.find(text);

@@ -92,4 +92,37 @@ class MetadataRulesTest {
         assertThat(day(article)).isEqualTo("2022-01-03");
         assertThat(article.getFieldSources()).containsEntry("publishedAt", "og");
     }
+
+    @Test
+    void timeInACommentDoesNotDateTheStory() {
+        String html = "<html><head>" + jsonLd("""
+                {"@type": "Article", "headline": "Tram vote", "datePublished": "2025-12-11T10:51:03+00:00"}""")
+                + "</head><body><article><h1>Tram vote</h1>" + story() + "</article>"
+                + "<div id=\"comments\"><p>Nice! <time datetime=\"2022-11-15T07:03:58-05:00\">November 15, 2022</time>"
+                + "</p></div></body></html>";
+
+        assertThat(day(extract(html))).isEqualTo("2025-12-11");
+    }
+
+    @Test
+    void dateUnderTheHeadlineCountsEvenInAColumnNamedSidebar() {
+        // Themes name the whole story column "...-sidebar-mode"; the date under the headline is the story's.
+        String html = "<html><head><meta property=\"og:title\" content=\"Council says yes to the tram\"></head><body>"
+                + "<div class=\"story-page story-sidebar-mode\"><h1>Council says yes to the tram</h1>"
+                + "<span class=\"when\">May 31, 2024</span>" + story() + "</div>"
+                + "<div class=\"sidebar\"><span>June 2, 2025</span></div></body></html>";
+
+        Article article = extract(html);
+        assertThat(day(article)).isEqualTo("2024-05-31");
+        assertThat(article.getFieldSources()).containsEntry("publishedAt", "date-text");
+    }
+
+    @Test
+    void dateOnlyInASidebarIsNotTheStorysDate() {
+        String html = "<html><head><meta property=\"og:title\" content=\"Council says yes to the tram\"></head><body>"
+                + "<div class=\"content\"><h1>Council says yes to the tram</h1>" + story() + "</div>"
+                + "<div class=\"sidebar\"><p>Latest</p><span>June 2, 2025</span></div></body></html>";
+
+        assertThat(extract(html).getPublishedAt()).isNull();
+    }
 }
