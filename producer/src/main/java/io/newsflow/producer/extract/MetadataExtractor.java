@@ -33,7 +33,7 @@ import org.jsoup.select.QueryParser;
 final class MetadataExtractor {
 
     private static final String[] PUBLISHED_META = {"article:published_time", "og:article:published_time",
-            "og:published_time", "article.published", "datepublished", "pubdate", "publish-date", "publish_date",
+            "og:published_time", "article.published", "pubdate", "publish-date", "publish_date",
             "publishdate", "date", "sailthru.date", "parsely-pub-date", "cxenseparse:publishtime",
             "citation_publication_date", "citation_date", "published", "date-pub", "og:publish_date"};
     private static final String[] DUBLIN_CORE_DATE = {"dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
@@ -76,7 +76,9 @@ final class MetadataExtractor {
         Sourced<Boolean> paywalled = ld != null && Boolean.FALSE.equals(ld.freeToRead())
                 ? new Sourced<>(true, "json-ld") : null;
         return new PageMetadata(title, h1s.isEmpty() ? null : h1s.get(0), authors, organizationAuthors,
-                publishedAt(scan, names), date("json-ld", ldDate), modifiedAt(scan, ld != null ? ld : found.page()),
+                publishedAt(scan, names), Sourced.first(date("json-ld", ldDate),
+                        date("microdata", scan.meta("datepublished")),
+                        date("dublin-core", scan.meta(DUBLIN_CORE_DATE))), modifiedAt(scan, ld != null ? ld : found.page()),
                 source, keywords,
                 language, canonicalUrl(scan, pageUrl), ogType,
                 declaresArticle, paywalled);
@@ -163,7 +165,6 @@ final class MetadataExtractor {
                 date("og", scan.meta("article:published_time", "og:article:published_time", "og:published_time")),
                 date("meta", scan.meta(PUBLISHED_META)),
                 date("meta", otherPublishedMeta(scan)),
-                date("dublin-core", scan.meta(DUBLIN_CORE_DATE)),
                 date("microdata", microdataDate(scan)),
                 timeElement(scan));
     }
@@ -171,7 +172,8 @@ final class MetadataExtractor {
     /**
      * The publication date, from the best of the candidates. The day a reader is shown wins over JSON-LD,
      * which is often the first publication of a page updated since; but when JSON-LD agrees on the day it
-     * also has the time, so it is preferred then. The last-modified date is the very last resort.
+     * also has the time, so it is preferred then. A date shown as "Updated ..." and the last-modified date
+     * the markup declares are the very last resorts: an upper bound is better than no date.
      */
     static Sourced<OffsetDateTime> published(Sourced<OffsetDateTime> siteRule, PageMetadata meta,
                                              VisibleMetadata visible, Sourced<OffsetDateTime> citation,
@@ -184,6 +186,7 @@ final class MetadataExtractor {
                 meta.jsonLdPublishedAt(),
                 citation,
                 url,
+                Sourced.of(visible.updated(), "updated-line"),
                 meta.modifiedAt()), meta.jsonLdPublishedAt());
     }
 
@@ -231,7 +234,7 @@ final class MetadataExtractor {
             String key = e.getKey();
             if (!(key.contains("publish") || key.contains("pubdate") || key.contains("pub_date")
                     || key.contains("pub-date")) || key.contains("modif") || key.contains("updat")
-                    || key.contains("publisher") || e.getValue().isEmpty()
+                    || key.contains("publisher") || key.equals("datepublished") || e.getValue().isEmpty()
                     || DateParser.parseWithOffset(e.getValue().get(0)).isEmpty()) {
                 continue;
             }

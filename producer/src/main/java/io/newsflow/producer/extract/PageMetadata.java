@@ -12,8 +12,11 @@ import java.util.List;
  * @param title               the headline (possibly the {@code <h1>} that matches a declared title)
  * @param h1                  text of the first {@code <h1>} outside the chrome, or null
  * @param organizationAuthors JSON-LD authors typed Organization, the last resort for authors
- * @param publishedAt         the publication date from {@code <meta>}, Dublin Core, microdata or {@code <time>}
- * @param jsonLdPublishedAt   JSON-LD's {@code datePublished} (of the article node, else of the WebPage node)
+ * @param publishedAt         the publication date from OpenGraph and other {@code <meta>} tags, microdata
+ *                            elements or {@code <time>}
+ * @param jsonLdPublishedAt   the schema.org date: JSON-LD's {@code datePublished} (of the article node, else of
+ *                            the WebPage node), else {@code <meta itemprop=datePublished>}, else Dublin Core;
+ *                            like JSON-LD, these often date the first version of a page updated since
  * @param modifiedAt          the last-modified date ({@code article:modified_time}, JSON-LD {@code dateModified}),
  *                            the very last resort for the publication date
  * @param declaresArticle     JSON-LD article node or {@code og:type=article} present

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -24,15 +25,26 @@ import org.jsoup.select.QueryParser;
  *
  * @param authors   names in byline order, empty when none was found
  * @param published date from a "Published ..." line, or null
- * @param shownDate the first date shown as text outside the chrome ("Updated March 9, 2025"), or null
+ * @param shownDate the first date shown as text outside the chrome ("Updated March 9, 2025"), or, failing
+ *                  that, the date in the few elements right after the headline; null when none
+ * @param updated   date from an "Updated ..." / "Last updated ..." line, or null: a fallback only
  * @param lines     texts of the byline, dateline and date elements, to drop from the body
  */
-record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDateTime shownDate, Set<String> lines) {
+record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDateTime shownDate,
+                       OffsetDateTime updated, Set<String> lines) {
 
     private static final Pattern BY_LINE = Pattern.compile("^(?:By|BY|Written by|Words by)[:\\s]\\s*\\p{Lu}.*");
     private static final Pattern BY_LABEL = Pattern.compile("(?i)^(?:by|written by|words by|author|authors)\\s*:?$");
     private static final Pattern DATE_LINE = Pattern.compile(
             "^(?:First\\s+)?(?:Published|Posted)(?:\\s+on)?\\s*:?\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UPDATED_LINE = Pattern.compile(
+            "^(?:Last\\s+)?(?:Updated|Modified)(?:\\s+on)?\\s*:?\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+    // Elements after the headline searched for its date, and the most words such an element may have.
+    private static final int AFTER_HEADLINE_ELEMENTS = 4;
+    private static final int AFTER_HEADLINE_WORDS = 12;
+    // Names of the boxes that list other stories (or comments), each with its own date.
+    private static final List<String> TEASER_WORDS = List.of("comment", "related", "recent", "popular", "trending",
+            "latest", "card", "teaser", "more", "recommend", "widget", "footer");
     private static final Evaluator ITEMPROP_NAME = QueryParser.parse("[itemprop=name]");
     private static final Evaluator LINE_BLOCK = QueryParser.parse("p, li, div, address");
     private static final int MAX_LINE_WORDS = 12;
@@ -49,9 +61,22 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
         Set<String> lines = new LinkedHashSet<>();
         List<String> authors = authors(scan, names, lines);
         Set<Element> headlineWrappers = headlineWrappers(scan);
-        OffsetDateTime published = dateline(scan, names, headlineWrappers, lines);
-        OffsetDateTime shown = published != null ? null : shownDate(scan, names, headlineWrappers, lines);
-        return new VisibleMetadata(authors, published, shown, lines);
+        OffsetDateTime published = dateline(scan, names, headlineWrappers, lines, DATE_LINE);
+        OffsetDateTime shown = null;
+        OffsetDateTime updated = null;
+        if (published == null) {
+            shown = shownDate(scan, names, headlineWrappers, lines);
+            if (shown == null) {
+                shown = dateAfterHeadline(headlineWrappers, lines);
+            }
+            if (shown == null) {
+                shown = namedDateOutsideTheStory(scan, names, lines);
+            }
+            if (shown == null) {
+                updated = dateline(scan, names, headlineWrappers, lines, UPDATED_LINE);
+            }
+        }
+        return new VisibleMetadata(authors, published, shown, updated, lines);
     }
 
     private static List<String> authors(PageScan scan, ClassNames names, Set<String> lines) {
@@ -239,13 +264,13 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
     }
 
     private static OffsetDateTime dateline(PageScan scan, ClassNames names, Set<Element> headlineWrappers,
-                                           Set<String> lines) {
+                                           Set<String> lines, Pattern shape) {
         for (Element el : scan.datelines) {
             String text = Texts.shortText(el, MAX_LINE_CHARS);
             if (text == null || Texts.wordCount(text) > MAX_LINE_WORDS) {
                 continue;
             }
-            Matcher m = DATE_LINE.matcher(text);
+            Matcher m = shape.matcher(text);
             if (m.matches() && !offArticle(el, names, headlineWrappers)) {
                 Optional<OffsetDateTime> date = DateParser.find(m.group(1));
                 if (date.isPresent()) {
@@ -262,8 +287,10 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
                                             Set<String> lines) {
         for (Element el : scan.dateTexts) {
             String text = Texts.shortText(el, MAX_DATE_CHARS);
-            // A citation line is the archive's own record, read with its authors by Citation.
-            if (text == null || offArticle(el, names, headlineWrappers) || Citation.parse(text) != null) {
+            // A citation line is the archive's own record, read with its authors by Citation. The <title> is
+            // not shown on the page, and a copyright line dates the site.
+            if (text == null || el.normalName().equals("title") || isCopyright(text)
+                    || offArticle(el, names, headlineWrappers) || Citation.parse(text) != null) {
                 continue;
             }
             Optional<OffsetDateTime> date = DateParser.find(text);
@@ -272,6 +299,84 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
                     lines.add(text);
                 }
                 return date.get();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Failing every other visible date: the first element outside the story whose name says it is a date
+     * ("post-date", "article_date", "publicationTime") and that is not in a list of other stories or
+     * comments. Pages that put the story's date in a side column name it so; teaser lists are excluded.
+     */
+    private static OffsetDateTime namedDateOutsideTheStory(PageScan scan, ClassNames names, Set<String> lines) {
+        for (Element el : scan.dateTexts) {
+            String own = (Attrs.get(el, "class") + " " + Attrs.get(el, "id")).toLowerCase(Locale.ROOT);
+            if (!(own.contains("date") || own.contains("time") || own.contains("publish"))
+                    || !Chrome.isOffArticle(el, names) || inTeaserList(el)) {
+                continue;
+            }
+            String text = Texts.shortText(el, MAX_DATE_CHARS);
+            Optional<OffsetDateTime> date = text == null || isCopyright(text) ? Optional.empty() : DateParser.find(text);
+            if (date.isPresent()) {
+                lines.add(text);
+                return date.get();
+            }
+        }
+        return null;
+    }
+
+    private static boolean inTeaserList(Element el) {
+        for (Element e = el; e != null; e = e.parent()) {
+            if (e.attributesSize() > 0) {
+                String n = (Attrs.get(e, "class") + " " + Attrs.get(e, "id")).toLowerCase(Locale.ROOT);
+                for (String word : TEASER_WORDS) {
+                    if (n.contains(word)) {
+                        return true;
+                    }
+                }
+            }
+            String tag = e.normalName();
+            if (tag.equals("footer") || tag.equals("nav") || tag.equals("li")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCopyright(String text) {
+        return text.indexOf('©') >= 0 || text.regionMatches(true, 0, "copyright", 0, 9);
+    }
+
+    /**
+     * The date in the first few elements after the headline ({@code <h1>}, then its wrapper's next
+     * siblings): where themes put the date, and found even when the page has many other dated lines
+     * before the story.
+     */
+    private static OffsetDateTime dateAfterHeadline(Set<Element> headlineWrappers, Set<String> lines) {
+        Element headline = null;
+        for (Element e : headlineWrappers) {
+            if (e.normalName().equals("h1")) {
+                headline = e;
+            }
+        }
+        if (headline == null) {
+            return null;
+        }
+        int seen = 0;
+        for (Element from = headline; from != null && seen < AFTER_HEADLINE_ELEMENTS; from = from.parent()) {
+            for (Element next = from.nextElementSibling(); next != null && seen < AFTER_HEADLINE_ELEMENTS;
+                 next = next.nextElementSibling()) {
+                seen++;
+                String text = Texts.shortText(next, MAX_DATE_CHARS);
+                if (text == null || Texts.wordCount(text) > AFTER_HEADLINE_WORDS || isCopyright(text)) {
+                    continue;
+                }
+                Optional<OffsetDateTime> date = DateParser.find(text);
+                if (date.isPresent()) {
+                    lines.add(text);
+                    return date.get();
+                }
             }
         }
         return null;

@@ -125,4 +125,69 @@ class MetadataRulesTest {
 
         assertThat(extract(html).getPublishedAt()).isNull();
     }
+
+    @Test
+    void itempropDatePublishedRanksLikeJsonLdBelowTheDateShown() {
+        Article article = extract(page("<meta itemprop=\"datePublished\" content=\"2012-09-12T16:45:28+00:00\">",
+                "<h1>Tram vote</h1><p class=\"info\"><time datetime=\"2021-09-08T18:02:10+00:00\">September 8, 2021</time></p>"));
+
+        assertThat(day(article)).isEqualTo("2021-09-08");
+        assertThat(article.getFieldSources()).containsEntry("publishedAt", "time");
+    }
+
+    @Test
+    void itempropDatePublishedIsReadWhenNothingIsShown() {
+        Article article = extract(page("<meta itemprop=\"datePublished\" content=\"2012-09-12T16:45:28+00:00\">",
+                "<h1>Tram vote</h1>"));
+
+        assertThat(day(article)).isEqualTo("2012-09-12");
+        assertThat(article.getFieldSources()).containsEntry("publishedAt", "microdata");
+    }
+
+    @Test
+    void dateInTheTitleTagOrACopyrightLineIsNotShownAsTheStorysDate() {
+        Article article = extract("<html><head><title>Tram vote | 12/20/2024</title></head><body><article>"
+                + "<h1>Tram vote</h1><p>Reviewed by Ann Lee on December 9, 2024.</p>" + story()
+                + "</article><div>Copyright © 2025 The Post</div></body></html>");
+
+        assertThat(day(article)).isEqualTo("2024-12-09");
+    }
+
+    @Test
+    void dateRightAfterTheHeadlineIsFoundAfterManyDatedLines() {
+        StringBuilder menu = new StringBuilder("<div class=\"products\">");
+        for (int i = 0; i < 14; i++) {
+            menu.append("<div>Robot A").append(2000 + i).append(" Pro</div>");
+        }
+        menu.append("</div>");
+        Article article = extract("<html><head></head><body>" + menu + "<div class=\"col\"><h1>Tram vote</h1>"
+                + "<h5><span>2024-11-06</span></h5></div><article>" + story() + "</article></body></html>");
+
+        assertThat(day(article)).isEqualTo("2024-11-06");
+    }
+
+    @Test
+    void updatedLineIsALastResort() {
+        // Fourteen lines with years use up the visible dates the page scan keeps; the "Updated" line is
+        // further down than the few elements after the headline.
+        StringBuilder menu = new StringBuilder("<div class=\"products\">");
+        for (int i = 0; i < 14; i++) {
+            menu.append("<div>Robot A").append(2000 + i).append(" Pro</div>");
+        }
+        menu.append("</div>");
+        Article article = extract("<html><head></head><body>" + menu + "<article><h1>Tram vote</h1>" + story()
+                + "<p>Last updated on 17 December 2025</p></article></body></html>");
+
+        assertThat(day(article)).isEqualTo("2025-12-17");
+        assertThat(article.getFieldSources()).containsEntry("publishedAt", "updated-line");
+    }
+
+    @Test
+    void dateNamedAsSuchInASideColumnCountsWhenNothingElseDoes() {
+        String html = "<html><head></head><body><div class=\"content\"><h1>Council says yes to the tram</h1>" + story()
+                + "</div><aside><div class=\"post-date\">July 8, 2025</div>"
+                + "<div class=\"related\"><span class=\"card-date\">Dec 19, 2025</span></div></aside></body></html>";
+
+        assertThat(day(extract(html))).isEqualTo("2025-07-08");
+    }
 }
