@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -39,8 +40,11 @@ final class MetadataExtractor {
     private static final String[] DUBLIN_CORE_DATE = {"dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date",
             "dcterms.created", "dc.date.created"};
     private static final Evaluator ARTICLE_OR_MAIN = QueryParser.parse("article, main");
+    private static final Evaluator NAV_ASIDE_FOOTER = QueryParser.parse("nav, aside, footer");
     // Similarity (token F1) above which an <h1> is taken to be the declared title's headline.
     private static final double H1_MATCH = 0.3;
+    // The same for an <h1> that the chrome rules put outside the story (see offArticleH1Texts).
+    private static final double OFF_ARTICLE_H1_MATCH = 0.5;
 
     private MetadataExtractor() {
     }
@@ -56,8 +60,10 @@ final class MetadataExtractor {
                 Sourced.of(ld == null ? null : ld.publisher(), "json-ld"),
                 Sourced.of(scan.meta("og:site_name"), "og"),
                 Sourced.of(scan.meta("application-name"), "meta"));
-        List<String> h1s = h1Texts(scan, names, source);
-        Sourced<String> title = title(scan, ld, source, h1s);
+        Set<String> hostWords = Titles.hostWords(pageUrl);
+        List<String> h1s = h1Texts(scan, names, source, hostWords);
+        Sourced<String> title = title(scan, ld, source, h1s, offArticleH1Texts(scan, names, source, hostWords),
+                hostWords);
         Sourced<List<String>> authors = Sourced.first(
                 Sourced.of(ld == null ? null : Names.splitDeclared(ld.authors()), "json-ld"),
                 Sourced.of(Names.splitDeclared(scan.metaAll("author")), "meta"),
@@ -87,38 +93,105 @@ final class MetadataExtractor {
     // --- title ----------------------------------------------------------------------------------
 
     /** The {@code <h1>} texts outside the chrome, but not one that is the site's name (a logo). */
-    private static List<String> h1Texts(PageScan scan, ClassNames names, Sourced<String> site) {
+    private static List<String> h1Texts(PageScan scan, ClassNames names, Sourced<String> site, Set<String> hostWords) {
         List<String> texts = new ArrayList<>();
         for (Element h1 : scan.h1s) {
-            String text = Texts.clean(h1.text());
-            boolean siteName = site != null && Titles.similarity(text, site.value()) >= 0.8;
-            if (!text.isEmpty() && !siteName && !Chrome.isOffArticle(h1, names)) {
+            String text = Titles.withoutLeadingDate(Texts.clean(h1.text()));
+            if (!text.isEmpty() && !isSiteName(text, scan, site, hostWords) && !Chrome.isOffArticle(h1, names)) {
                 texts.add(text);
             }
         }
         return texts;
     }
 
-    private static Sourced<String> title(PageScan scan, JsonLdArticle ld, Sourced<String> site, List<String> h1s) {
+    /**
+     * {@code <h1>}s that {@link Chrome#isOffArticle} puts outside the story but that are not in a
+     * {@code <nav>}, {@code <aside>} or {@code <footer>}: themes name the whole story column
+     * "content-sidebar-wrap" or "...-sidebar-right". They count only when they match a declared title well.
+     */
+    private static List<String> offArticleH1Texts(PageScan scan, ClassNames names, Sourced<String> site,
+                                                  Set<String> hostWords) {
+        List<String> texts = new ArrayList<>();
+        for (Element h1 : scan.h1s) {
+            if (!Chrome.isOffArticle(h1, names) || h1.closest(NAV_ASIDE_FOOTER) != null) {
+                continue;
+            }
+            String text = Titles.withoutLeadingDate(Texts.clean(h1.text()));
+            if (!text.isEmpty() && !isSiteName(text, scan, site, hostWords)) {
+                texts.add(text);
+            }
+        }
+        return texts;
+    }
+
+    /**
+     * An {@code <h1>} that is the site's name: like the declared site name, or the head of the
+     * {@code <title>} ("Engora Data Blog: Small adventures...") that the article's own declared titles do
+     * not start with (and, when the page declares none, that names the host).
+     */
+    private static boolean isSiteName(String h1, PageScan scan, Sourced<String> site, Set<String> hostWords) {
+        if (site != null && Titles.similarity(h1, site.value()) >= 0.8) {
+            return true;
+        }
+        String title = scan.titleTag;
+        if (title == null || title.length() <= h1.length() + 2 || !title.regionMatches(true, 0, h1, 0, h1.length())
+                || Character.isLetterOrDigit(title.charAt(h1.length()))) {
+            return false;
+        }
+        // What follows must be the headline, not a " - Site" suffix: longer than the <h1>.
+        String rest = title.substring(h1.length()).replaceFirst("^[\\s:|\\-–—·•»]+", "");
+        if (Texts.wordCount(rest) <= Texts.wordCount(h1)) {
+            return false;
+        }
+        String og = scan.meta("og:title", "twitter:title");
+        if (og != null) {
+            return !og.regionMatches(true, 0, h1, 0, h1.length());
+        }
+        return Titles.namesHost(h1, hostWords);
+    }
+
+    private static Sourced<String> title(PageScan scan, JsonLdArticle ld, Sourced<String> site, List<String> h1s,
+                                         List<String> offArticleH1s, Set<String> hostWords) {
         List<Sourced<String>> declared = new ArrayList<>();
-        add(declared, Titles.withoutSiteSuffix(Sourced.of(ld == null ? null : ld.headline(), "json-ld"), site, h1s));
-        add(declared, Titles.withoutSiteSuffix(Sourced.of(scan.meta("og:title"), "og"), site, h1s));
-        add(declared, Titles.withoutSiteSuffix(Sourced.of(scan.meta("twitter:title"), "twitter"), site, h1s));
-        add(declared, Titles.withoutSiteSuffix(Sourced.of(scan.titleTag, "title-tag"), site, h1s));
+        List<String> raw = new ArrayList<>();
+        declare(declared, raw, Sourced.of(ld == null ? null : ld.headline(), "json-ld"), site, h1s, hostWords);
+        declare(declared, raw, Sourced.of(scan.meta("og:title"), "og"), site, h1s, hostWords);
+        declare(declared, raw, Sourced.of(scan.meta("twitter:title"), "twitter"), site, h1s, hostWords);
+        declare(declared, raw, Sourced.of(withoutSitePrefix(scan.titleTag, scan, site, hostWords), "title-tag"), site,
+                h1s, hostWords);
         String bestH1 = null;
         Sourced<String> bestDeclared = null;
         double best = H1_MATCH;
         for (String h1 : h1s) {
-            for (Sourced<String> d : declared) {
-                double similarity = Titles.similarity(h1, d.value());
+            for (int i = 0; i < declared.size(); i++) {
+                double similarity = Titles.match(h1, declared.get(i).value(), raw.get(i));
                 if (similarity >= best && (bestH1 == null || similarity > best)) {
                     best = similarity;
                     bestH1 = h1;
-                    bestDeclared = d;
+                    bestDeclared = declared.get(i);
+                }
+            }
+        }
+        if (bestH1 == null) {
+            best = OFF_ARTICLE_H1_MATCH;
+            for (String h1 : offArticleH1s) {
+                for (int i = 0; i < declared.size(); i++) {
+                    double similarity = Titles.match(h1, declared.get(i).value(), raw.get(i));
+                    if (similarity >= best && (bestH1 == null || similarity > best)) {
+                        best = similarity;
+                        bestH1 = h1;
+                        bestDeclared = declared.get(i);
+                    }
                 }
             }
         }
         if (bestH1 != null) {
+            // An <h1> that repeats a declared title with its " | Site" suffix loses the suffix too.
+            for (int i = 0; i < declared.size(); i++) {
+                if (bestH1.equalsIgnoreCase(raw.get(i)) && !raw.get(i).equals(declared.get(i).value())) {
+                    return declared.get(i);
+                }
+            }
             // The same words as a declared title: credit that source, it is where the headline is declared.
             return bestH1.equalsIgnoreCase(bestDeclared.value()) ? bestDeclared : new Sourced<>(bestH1, "h1");
         }
@@ -126,6 +199,30 @@ final class MetadataExtractor {
             return declared.get(0);
         }
         return h1s.isEmpty() ? null : new Sourced<>(h1s.get(0), "h1");
+    }
+
+    private static void declare(List<Sourced<String>> declared, List<String> raw, Sourced<String> title,
+                                Sourced<String> site, List<String> h1s, Set<String> hostWords) {
+        if (title != null) {
+            declared.add(Titles.withoutSiteSuffix(title, site, h1s, hostWords));
+            raw.add(title.value());
+        }
+    }
+
+    /** The {@code <title>} without a site name before it ("Engora Data Blog: Small adventures..."). */
+    private static String withoutSitePrefix(String title, PageScan scan, Sourced<String> site, Set<String> hostWords) {
+        if (title == null) {
+            return null;
+        }
+        for (Element h1 : scan.h1s) {
+            String text = Texts.clean(h1.text());
+            if (!text.isEmpty() && text.length() < title.length() && isSiteName(text, scan, null, hostWords)
+                    && title.regionMatches(true, 0, text, 0, text.length())) {
+                String rest = title.substring(text.length()).replaceFirst("^[\\s:|\\-–—·•»]+", "");
+                return rest.isEmpty() ? title : rest;
+            }
+        }
+        return title;
     }
 
     private static void add(List<Sourced<String>> list, Sourced<String> candidate) {

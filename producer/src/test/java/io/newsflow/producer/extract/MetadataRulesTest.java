@@ -190,4 +190,74 @@ class MetadataRulesTest {
 
         assertThat(day(extract(html))).isEqualTo("2025-07-08");
     }
+
+    // --- titles ---------------------------------------------------------------------------------
+
+    private Article extractAt(String url, String html) {
+        Extraction result = extractor.extract(url, html, "test", FETCHED);
+        assertThat(result).isInstanceOf(Extraction.Extracted.class);
+        return ((Extraction.Extracted) result).article();
+    }
+
+    @Test
+    void siteNameAtTheHeadOfTheTitleTagIsNotTheHeadline() {
+        Article article = extract("<html><head><title>Harbour Notes: Council says yes to the tram</title>"
+                + "<meta property=\"og:title\" content=\"Council says yes to the tram\"></head><body>"
+                + "<div class=\"brand\"><h1>Harbour Notes</h1></div><article>" + story() + "</article></body></html>");
+
+        assertThat(article.getTitle()).isEqualTo("Council says yes to the tram");
+    }
+
+    @Test
+    void headlineThatStartsTheTitleTagBeforeASiteSuffixIsKept() {
+        Article article = extract("<html><head><title>Council says yes to the tram - Harbour Notes</title>"
+                + "<meta property=\"og:title\" content=\"Tram: the vote\"></head><body>"
+                + "<article><h1>Council says yes to the tram</h1>" + story() + "</article></body></html>");
+
+        assertThat(article.getTitle()).isEqualTo("Council says yes to the tram");
+    }
+
+    @Test
+    void suffixNamingTheHostIsASiteName() {
+        Article article = extractAt("https://admissions.harbour.edu/tram-vote", "<html><head>"
+                + "<meta property=\"og:title\" content=\"Council says yes to the tram - Admissions Blog - University of Harbour\">"
+                + "</head><body><article>" + story() + "</article></body></html>");
+
+        assertThat(article.getTitle()).isEqualTo("Council says yes to the tram");
+    }
+
+    @Test
+    void headlineInAColumnNamedSidebarCountsWhenItMatchesTheDeclaredTitle() {
+        Article article = extract("<html><head><meta property=\"og:title\" content=\"Council says yes to tram\"></head>"
+                + "<body><div class=\"content-sidebar-wrap\"><header><h1>Council says yes to the harbour tram</h1></header>"
+                + "<article>" + story() + "</article></div></body></html>");
+
+        assertThat(article.getTitle()).isEqualTo("Council says yes to the harbour tram");
+        assertThat(article.getFieldSources()).containsEntry("title", "h1");
+    }
+
+    @Test
+    void headlineThatRepeatsTheTitleTagLosesItsSiteSuffix() {
+        Article article = extract("<html><head><title>Council says yes to the tram | News | The Harbour Post</title></head>"
+                + "<body><article><h1>Council says yes to the tram | News | The Harbour Post</h1>" + story()
+                + "</article></body></html>");
+
+        assertThat(article.getTitle()).isEqualTo("Council says yes to the tram");
+    }
+
+    @Test
+    void dateAtTheStartOfTheHeadlineIsNotPartOfIt() {
+        Article article = extract("<html><head><meta property=\"og:title\" content=\"Council says yes to the tram\"></head>"
+                + "<body><article><h1>Dec 18 2025 Council says yes to the tram</h1>" + story() + "</article></body></html>");
+
+        assertThat(article.getTitle()).isEqualTo("Council says yes to the tram");
+    }
+
+    @Test
+    void bracketedTailOfTheDeclaredTitleIsIgnoredWhenMatchingTheHeadline() {
+        Article article = extract("<html><head><meta property=\"og:title\" content=\"What is a Mobile App? [Definition + Types + Pros and Cons]\">"
+                + "</head><body><article><h1>What is a Mobile Application?</h1>" + story() + "</article></body></html>");
+
+        assertThat(article.getTitle()).isEqualTo("What is a Mobile Application?");
+    }
 }
