@@ -64,12 +64,25 @@ final class MetadataExtractor {
         List<String> h1s = h1Texts(scan, names, source, hostWords);
         Sourced<String> title = title(scan, ld, source, h1s, offArticleH1Texts(scan, names, source, hostWords),
                 hostWords);
-        Sourced<List<String>> authors = Sourced.first(
+        Sourced<List<String>> declaredAuthors = Sourced.first(
                 Sourced.of(ld == null ? null : Names.splitDeclared(ld.authors()), "json-ld"),
                 Sourced.of(Names.splitDeclared(scan.metaAll("author")), "meta"),
                 Sourced.of(Names.splitDeclared(notUrls(scan.metaAll("article:author"))), "og"),
                 Sourced.of(Names.splitDeclared(twitterWrittenBy(scan)), "twitter"));
-        Sourced<List<String>> organizationAuthors = Sourced.of(ld == null ? null : ld.organizationAuthors(), "json-ld");
+        // A declared author that is the site itself ("USA TODAY", "Cleveland Clinic") is the organisation:
+        // the byline shown on the page, if any, names the writer.
+        Sourced<List<String>> authors = null;
+        List<String> siteAuthors = new ArrayList<>();
+        if (declaredAuthors != null) {
+            List<String> people = new ArrayList<>();
+            for (String name : declaredAuthors.value()) {
+                (isSite(name, source, ld) ? siteAuthors : people).add(name);
+            }
+            authors = Sourced.of(people, declaredAuthors.source());
+        }
+        Sourced<List<String>> organizationAuthors = Sourced.first(
+                Sourced.of(ld == null ? null : ld.organizationAuthors(), "json-ld"),
+                Sourced.of(siteAuthors, declaredAuthors == null ? "meta" : declaredAuthors.source()));
         Sourced<List<String>> keywords = Sourced.first(
                 Sourced.of(ld == null ? null : Keywords.clean(ld.keywords()), "json-ld"),
                 Sourced.of(Keywords.split(scan.meta("keywords", "news_keywords")), "meta"),
@@ -243,6 +256,21 @@ final class MetadataExtractor {
             }
         }
         return List.of();
+    }
+
+    /**
+     * Whether a declared author name is the site: its publisher or its og:site_name. Not a team named after
+     * it ("The Investopedia Team"), which is a byline.
+     */
+    private static boolean isSite(String name, Sourced<String> source, JsonLdArticle ld) {
+        if (Names.looksLikeTeam(name)) {
+            return false;
+        }
+        if (source != null && Titles.similarity(name, source.value()) >= 0.8) {
+            return true;
+        }
+        String publisher = ld == null ? null : ld.publisher();
+        return publisher != null && Titles.similarity(name, publisher) >= 0.8;
     }
 
     private static List<String> notUrls(List<String> values) {

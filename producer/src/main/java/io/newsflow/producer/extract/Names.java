@@ -17,14 +17,22 @@ final class Names {
     // "By Jane Doe | 9 March 2025", "Jane Doe — Staff", "By Jane Doe on 04-08-2021", "Jane Doe, 9 March":
     // the names come before the separator, or before the first word with a digit.
     private static final Pattern TRAILING_PART = Pattern.compile(
-            "\\s*[|·•–—]\\s+.*$|\\s+(?:on|at|published|updated|last updated)\\s+.*$"
+            "\\s*[|·•–—]\\s+.*$|\\s+-\\s+.*$|\\s+(?:on|at|published|updated|last updated)(?:\\s+|\\s*:).*$"
                     + "|[\\s,]*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+)?\\S*\\d.*$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SEPARATORS = Pattern.compile("\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*");
     private static final Set<String> ROLE_WORDS = Set.of("staff", "reporter", "correspondent", "editor",
             "writer", "contributor", "columnist", "desk", "team", "updated", "published", "editorial", "process",
             "guidelines", "author", "authors", "by", "posted", "written", "reviewed", "expert", "director",
-            "manager", "founder", "ceo", "officer", "specialist");
+            "manager", "founder", "ceo", "officer", "specialist", "editors", "senior", "former", "consultant",
+            "co-founder", "cofounder", "head", "chief", "president", "professor", "certified", "licensed");
+    // Words of a byline that names a team or the newsroom ("Podium Staff", "The Upwork Team").
+    private static final Set<String> TEAM_WORDS = Set.of("team", "staff", "editors", "desk", "newsroom");
+    private static final Set<String> TEAM_FILLERS = Set.of("the", "of", "and", "&");
+    // "Dec 17, 2025Julian K. Arni": a date printed before the name, glued to it or not.
+    private static final Pattern LEADING_DATE = Pattern.compile(
+            "^(?:\\p{L}{3,9}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}\\s+\\p{L}{3,9}\\.?,?\\s+\\d{4}"
+                    + "|\\d{4}-\\d{2}-\\d{2})\\s*[·•|,–—-]?\\s*");
     private static final Set<String> PARTICLES = Set.of("de", "da", "del", "della", "di", "du", "van", "von",
             "der", "den", "la", "le", "bin", "binti", "al", "el", "y", "dos", "das", "ibn", "ter");
 
@@ -37,11 +45,22 @@ final class Names {
             return List.of();
         }
         String s = Texts.clean(byline);
+        s = LEADING_DATE.matcher(s).replaceFirst("");
         s = BY_PREFIX.matcher(s).replaceFirst("");
         s = TRAILING_PART.matcher(s).replaceFirst("");
+        if (looksLikeTeam(s)) {
+            return List.of(s);
+        }
         List<String> names = new ArrayList<>();
+        boolean first = true;
         for (String part : SEPARATORS.split(s)) {
-            String name = part.strip();
+            // Only the first name may carry its role after it; a later part with a role word is the role
+            // ("Liz Kenny, Former McKinsey Consultant").
+            String name = first ? withoutTrailingRole(part.strip()) : part.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            first = false;
             if (looksLikeName(name)) {
                 names.add(name);
             }
@@ -86,6 +105,54 @@ final class Names {
             names.addAll(split(raw));
         }
         return dedupe(names);
+    }
+
+    /**
+     * A byline naming a team rather than people: a team word ("Team", "Staff", "editors") first or last,
+     * the other words capitalised (or "the", "of"), at least one of them: "Podium Staff", "The Upwork Team",
+     * "Team SimplyThrilled", "The Currency editors". "Staff" alone, or "Staff Writer", is not one.
+     */
+    static boolean looksLikeTeam(String name) {
+        if (name.isEmpty() || name.length() > 60 || name.chars().anyMatch(Character::isDigit)) {
+            return false;
+        }
+        String[] words = name.split(" ");
+        if (words.length < 2 || words.length > 5) {
+            return false;
+        }
+        String first = words[0].toLowerCase(Locale.ROOT);
+        String last = words[words.length - 1].toLowerCase(Locale.ROOT);
+        if (!TEAM_WORDS.contains(first) && !TEAM_WORDS.contains(last)) {
+            return false;
+        }
+        int named = 0;
+        for (String word : words) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            if (TEAM_WORDS.contains(lower) || TEAM_FILLERS.contains(lower)) {
+                continue;
+            }
+            if (ROLE_WORDS.contains(lower) || !Character.isUpperCase(word.codePointAt(0))) {
+                return false;
+            }
+            named++;
+        }
+        return named > 0;
+    }
+
+    /** Whether {@code names} is one team byline ({@link #looksLikeTeam}) rather than people. */
+    static boolean isTeam(List<String> names) {
+        return names.size() == 1 && looksLikeTeam(names.get(0));
+    }
+
+    /** "Keith Barry Senior Autos Reporter" is Keith Barry: a name cut before its first role word. */
+    private static String withoutTrailingRole(String name) {
+        String[] words = name.split(" ");
+        for (int i = 2; i < words.length; i++) {
+            if (ROLE_WORDS.contains(words[i].toLowerCase(Locale.ROOT))) {
+                return String.join(" ", java.util.Arrays.copyOfRange(words, 0, i));
+            }
+        }
+        return name;
     }
 
     static boolean looksLikeName(String name) {

@@ -33,7 +33,9 @@ import org.jsoup.select.QueryParser;
 record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDateTime shownDate,
                        OffsetDateTime updated, Set<String> lines) {
 
-    private static final Pattern BY_LINE = Pattern.compile("^(?:By|BY|Written by|Words by)[:\\s]\\s*\\p{Lu}.*");
+    // "By Ann Lee", "by Amanda · Dec 20", "By the Lavazza Team", "Posted by BeauHD on ...".
+    private static final Pattern BY_LINE = Pattern.compile(
+            "^(?:By|BY|by|Written by|Words by|Posted by)[:\\s]\\s*(?:the\\s+)?\\p{Lu}.*", Pattern.DOTALL);
     private static final Pattern BY_LABEL = Pattern.compile("(?i)^(?:by|written by|words by|author|authors)\\s*:?$");
     private static final Pattern DATE_LINE = Pattern.compile(
             "^(?:First\\s+)?(?:Published|Posted)(?:\\s+on)?\\s*:?\\s+(.+)$", Pattern.CASE_INSENSITIVE);
@@ -48,6 +50,8 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
     private static final Evaluator ITEMPROP_NAME = QueryParser.parse("[itemprop=name]");
     private static final Evaluator LINE_BLOCK = QueryParser.parse("p, li, div, address");
     private static final int MAX_LINE_WORDS = 12;
+    // A longer byline is read only up to its date ("Posted by X on Friday December 19, 2025 @08:00PM from...").
+    private static final int MAX_BYLINE_WORDS = 30;
     // Elements between two author elements of one byline ("By <a>Ann</a> and <a>Bo</a>").
     private static final int MAX_BYLINE_SPREAD = 3;
     private static final int MAX_LINE_CHARS = 240;
@@ -165,30 +169,75 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
     }
 
     private static List<String> fromByLine(PageScan scan, ClassNames names, Set<String> lines) {
-        for (Element el : scan.bylines) {
-            String text = Texts.shortText(el, MAX_LINE_CHARS);
-            if (text == null || Texts.wordCount(text) > MAX_LINE_WORDS || Chrome.isOffArticle(el, names)) {
-                continue;
-            }
-            if (BY_LABEL.matcher(text).matches()) {
-                // "Written by" as a label, the name in the next element.
-                Element next = el.nextElementSibling();
-                String name = next == null ? null : Texts.shortText(next, MAX_LINE_CHARS);
-                List<String> found = name == null ? List.of() : Names.split(name);
-                if (!found.isEmpty()) {
-                    lines.add(text);
-                    lines.add(name);
-                    return found;
-                }
-            } else if (BY_LINE.matcher(text).matches()) {
-                List<String> found = Names.split(text);
-                if (!found.isEmpty()) {
-                    lines.add(text);
-                    return found;
-                }
+        List<String> team = null;
+        String teamLine = null;
+        // "Posted by X on ..." lines start like datelines, so the page scan files them there.
+        List<Element> candidates = new ArrayList<>(scan.bylines);
+        for (Element el : scan.datelines) {
+            if (el.ownText().regionMatches(true, 0, "posted by", 0, 9)
+                    || Texts.clean(el.ownText()).regionMatches(true, 0, "posted by", 0, 9)) {
+                candidates.add(el);
             }
         }
+        for (Element el : candidates) {
+            String text = Texts.shortText(el, MAX_LINE_CHARS);
+            if (text == null || Texts.wordCount(text) > MAX_BYLINE_WORDS || Chrome.isOffArticle(el, names)) {
+                continue;
+            }
+            List<String> found = List.of();
+            String name = null;
+            if (BY_LABEL.matcher(text).matches()) {
+                // "Written by" as a label, the name in the next element with text.
+                name = nextText(el);
+                found = name == null ? List.of() : Names.split(name);
+            } else if (BY_LINE.matcher(text).matches()) {
+                found = Texts.wordCount(text) <= MAX_LINE_WORDS ? Names.split(text) : List.of();
+                if (found.isEmpty()) {
+                    // "By <a>A. J. Neal</a> <a>View in digital edition</a>": the linked name.
+                    Element link = el.selectFirst("a");
+                    name = link == null ? null : Texts.shortText(link, MAX_LINE_CHARS);
+                    found = name == null ? List.of() : Names.split(name);
+                }
+                if (found.isEmpty() && Texts.wordCount(text) > MAX_LINE_WORDS) {
+                    // "Posted by BeauHD on Friday December 19, 2025 @08:00PM from the ... dept.": the names
+                    // come before the date, which the name rules cut off.
+                    found = Names.split(text);
+                }
+            }
+            if (found.isEmpty()) {
+                continue;
+            }
+            if (Names.isTeam(found)) {
+                // A team byline ("By Team Tiger Data" on teasers) only when no person signs the story.
+                if (team == null) {
+                    team = found;
+                    teamLine = text;
+                }
+                continue;
+            }
+            lines.add(text);
+            if (name != null) {
+                lines.add(name);
+            }
+            return found;
+        }
+        if (team != null) {
+            lines.add(teamLine);
+            return team;
+        }
         return List.of();
+    }
+
+    /** The text of the first of the next few elements that has any, or null. */
+    private static String nextText(Element el) {
+        int seen = 0;
+        for (Element next = el.nextElementSibling(); next != null && seen < 3; next = next.nextElementSibling(), seen++) {
+            String text = Texts.shortText(next, MAX_LINE_CHARS);
+            if (text != null && !text.isBlank()) {
+                return text;
+            }
+        }
+        return null;
     }
 
     /**

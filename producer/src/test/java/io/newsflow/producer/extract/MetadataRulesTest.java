@@ -260,4 +260,90 @@ class MetadataRulesTest {
 
         assertThat(article.getTitle()).isEqualTo("What is a Mobile Application?");
     }
+
+    // --- authors --------------------------------------------------------------------------------
+
+    @Test
+    void teamBylineIsAnAuthor() {
+        Article article = extract(page("", "<h1>Tram vote</h1><p class=\"authorName\">Podium Staff</p>"));
+
+        assertThat(article.getAuthors()).containsExactly("Podium Staff");
+    }
+
+    @Test
+    void personBylineBeatsATeamBylineOnATeaser() {
+        Article article = extract(page("", "<h1>Tram vote</h1><p>By Team Harbour Data</p><p>Written by Ann Lee</p>"));
+
+        assertThat(article.getAuthors()).containsExactly("Ann Lee");
+    }
+
+    @Test
+    void roleAfterTheNameIsNotPartOfIt() {
+        Article article = extract(page("", "<h1>Tram vote</h1><p>By Keith Barry Senior Autos Reporter</p>"));
+
+        assertThat(article.getAuthors()).containsExactly("Keith Barry");
+    }
+
+    @Test
+    void roleAfterACommaIsNotASecondAuthor() {
+        Article article = extract(page("", "<h1>Tram vote</h1><p>By Liz Kenny, Former McKinsey Consultant</p>"));
+
+        assertThat(article.getAuthors()).containsExactly("Liz Kenny");
+    }
+
+    @Test
+    void lowerCaseByAndTheNameBeforeTheDate() {
+        Article article = extract(page("", "<h1>Tram vote</h1><p>by Amanda · Dec 20, 2025 at 3:00 am</p>"));
+
+        assertThat(article.getAuthors()).containsExactly("Amanda");
+    }
+
+    @Test
+    void postedByLineNamesTheAuthor() {
+        Article article = extract(page("", "<h1>Tram vote</h1><span>Posted by BeauHD on Friday December 19, 2025"
+                + " @08:00PM from the tram-line dept.</span>"));
+
+        assertThat(article.getAuthors()).containsExactly("BeauHD");
+    }
+
+    @Test
+    void linkedNameInABylineWithOtherLinks() {
+        Article article = extract(page("", "<h1>Tram vote</h1><p>By <a href=\"/a\">A. J. Neal</a> "
+                + "<a href=\"/e\">View In Digital Edition</a></p>"));
+
+        assertThat(article.getAuthors()).containsExactly("A. J. Neal");
+    }
+
+    @Test
+    void declaredAuthorThatIsTheSiteGivesWayToTheByline() {
+        Article article = extract(page("<meta property=\"og:site_name\" content=\"Harbour Post\">"
+                + "<meta name=\"author\" content=\"Harbour Post\">", "<h1>Tram vote</h1><p>By Brian Truitt</p>"));
+
+        assertThat(article.getAuthors()).containsExactly("Brian Truitt");
+        assertThat(article.getFieldSources()).containsEntry("authors", "byline");
+    }
+
+    @Test
+    void declaredAuthorThatIsTheSiteIsStillTheLastResort() {
+        Article article = extract(page("<meta property=\"og:site_name\" content=\"Harbour Post\">"
+                + "<meta name=\"author\" content=\"Harbour Post\">", "<h1>Tram vote</h1>"));
+
+        assertThat(article.getAuthors()).containsExactly("Harbour Post");
+    }
+
+    @Test
+    void declaredNameLosesASuffixAfterASpacedHyphen() {
+        Article article = extract(page("<meta name=\"author\" content=\"David Jackson - FullStack Editorial Team\">",
+                "<h1>Tram vote</h1>"));
+
+        assertThat(article.getAuthors()).containsExactly("David Jackson");
+    }
+
+    @Test
+    void nameGluedAfterADate() {
+        Article article = extract(page("", "<h1>Tram vote</h1><div class=\"dateAndAuthor\"><span>Dec 17, 2025</span>"
+                + "<span>Julian K. Arni</span></div>"));
+
+        assertThat(article.getAuthors()).containsExactly("Julian K. Arni");
+    }
 }
