@@ -76,7 +76,7 @@ final class MetadataExtractor {
         if (declaredAuthors != null) {
             List<String> people = new ArrayList<>();
             for (String name : declaredAuthors.value()) {
-                (isSite(name, source, ld) ? siteAuthors : people).add(name);
+                (isSite(name, source, ld) || isAccountName(name) ? siteAuthors : people).add(name);
             }
             authors = Sourced.of(people, declaredAuthors.source());
         }
@@ -271,6 +271,31 @@ final class MetadataExtractor {
         }
         String publisher = ld == null ? null : ld.publisher();
         return publisher != null && Titles.similarity(name, publisher) >= 0.8;
+    }
+
+    /**
+     * A CMS account rather than a byline: "andrew.keaveney", "q_admin", "KatieS", "NOC Admin". Kept as a
+     * last resort (some sites show nothing else), after the byline shown on the page.
+     */
+    private static boolean isAccountName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.equals("admin") || lower.endsWith(" admin") || lower.startsWith("admin ")
+                || lower.contains("administrator")) {
+            return true;
+        }
+        if (name.contains(" ")) {
+            return false;
+        }
+        if (name.indexOf('.') > 0 || name.indexOf('_') > 0 || Character.isLowerCase(name.codePointAt(0))) {
+            return true;
+        }
+        // "KatieS": a capital after the first letter, as in a user name.
+        for (int i = 1; i < name.length(); i++) {
+            if (Character.isUpperCase(name.charAt(i)) && Character.isLowerCase(name.charAt(i - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<String> notUrls(List<String> values) {

@@ -28,6 +28,9 @@ final class Names {
             "co-founder", "cofounder", "head", "chief", "president", "professor", "certified", "licensed");
     // Words of a byline that names a team or the newsroom ("Podium Staff", "The Upwork Team").
     private static final Set<String> TEAM_WORDS = Set.of("team", "staff", "editors", "desk", "newsroom");
+    private static final Set<String> INSTITUTION_WORDS = Set.of("university", "college", "institute", "school",
+            "network", "association", "society", "foundation", "hospital", "clinic", "center", "centre", "inc",
+            "llc", "ltd", "magazine", "news", "times", "journal", "press", "media", "group", "company");
     private static final Set<String> TEAM_FILLERS = Set.of("the", "of", "and", "&");
     // "Dec 17, 2025Julian K. Arni": a date printed before the name, glued to it or not.
     private static final Pattern LEADING_DATE = Pattern.compile(
@@ -52,16 +55,19 @@ final class Names {
             return List.of(s);
         }
         List<String> names = new ArrayList<>();
-        boolean first = true;
+        String first = null;
         for (String part : SEPARATORS.split(s)) {
             // Only the first name may carry its role after it; a later part with a role word is the role
             // ("Liz Kenny, Former McKinsey Consultant").
-            String name = first ? withoutTrailingRole(part.strip()) : part.strip();
+            String name = first == null ? withoutRepeat(withoutTrailingRole(part.strip())) : part.strip();
             if (name.isEmpty()) {
                 continue;
             }
-            first = false;
-            if (looksLikeName(name)) {
+            boolean isFirst = first == null;
+            if (isFirst) {
+                first = name;
+            }
+            if (looksLikeName(name) && (isFirst || !isAffiliation(name, first))) {
                 names.add(name);
             }
         }
@@ -80,9 +86,10 @@ final class Names {
             s = TRAILING_PART.matcher(s).replaceFirst("");
             for (String part : SEPARATORS.split(s)) {
                 String name = part.strip();
-                if (looksLikeDeclaredName(name)) {
-                    names.add(name);
+                if (!looksLikeDeclaredName(name) || (!names.isEmpty() && isAffiliation(name, names.get(0)))) {
+                    continue;
                 }
+                names.add(name);
             }
         }
         return dedupe(names);
@@ -102,7 +109,12 @@ final class Names {
     static List<String> splitAll(List<String> raws) {
         List<String> names = new ArrayList<>();
         for (String raw : raws) {
-            names.addAll(split(raw));
+            for (String name : split(raw)) {
+                // One element with the name, the next with the role ("Gardener, Astrologer").
+                if (names.isEmpty() || !isAffiliation(name, names.get(0))) {
+                    names.add(name);
+                }
+            }
         }
         return dedupe(names);
     }
@@ -137,6 +149,44 @@ final class Names {
             named++;
         }
         return named > 0;
+    }
+
+    /**
+     * A later part of a byline that says where the first name works or what they do, not a second name:
+     * an institution ("Loyola University New Orleans"), a possessive ("Southern Living's"), or a single
+     * word after a full name ("Gardener", "History"; people listed together are named in full).
+     */
+    private static boolean isAffiliation(String part, String firstName) {
+        String[] words = part.split(" ");
+        // Credentials ("MS", "RD", "Ph.D.") are kept: sites print them as part of the name.
+        boolean credential = part.length() <= 6 && part.equals(part.toUpperCase(Locale.ROOT));
+        if (words.length == 1 && firstName.contains(" ") && !credential) {
+            return true;
+        }
+        if (part.endsWith("'s") || part.endsWith("’s") || (looksLikeTeam(part) && !looksLikeTeam(firstName))) {
+            return true;
+        }
+        for (String word : words) {
+            if (INSTITUTION_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "Yucy Yucy" (a name printed twice by nested elements) is Yucy. */
+    private static String withoutRepeat(String name) {
+        String[] words = name.split(" ");
+        if (words.length % 2 != 0) {
+            return name;
+        }
+        int half = words.length / 2;
+        for (int i = 0; i < half; i++) {
+            if (!words[i].equals(words[i + half])) {
+                return name;
+            }
+        }
+        return String.join(" ", java.util.Arrays.copyOfRange(words, 0, half));
     }
 
     /** Whether {@code names} is one team byline ({@link #looksLikeTeam}) rather than people. */

@@ -346,4 +346,51 @@ class MetadataRulesTest {
 
         assertThat(article.getAuthors()).containsExactly("Julian K. Arni");
     }
+
+    @Test
+    void affiliationAfterTheNameIsNotASecondAuthor() {
+        Article article = extract(page("", "<h1>Tram vote</h1><p>By Meghan Holmes, Loyola University New Orleans</p>"));
+
+        assertThat(article.getAuthors()).containsExactly("Meghan Holmes");
+    }
+
+    @Test
+    void roleInTheNextAuthorElementIsNotASecondAuthor() {
+        Article article = extract(page("", "<h1>Tram vote</h1><div class=\"byline\"><span class=\"author\">Celeste Longacre</span>"
+                + "<span class=\"author\">Gardener, Astrologer</span></div>"));
+
+        assertThat(article.getAuthors()).containsExactly("Celeste Longacre");
+    }
+
+    @Test
+    void credentialsAfterADeclaredNameAreKept() {
+        Article article = extract(page("<meta name=\"author\" content=\"Dylan Bailey, MS, RD\">", "<h1>Tram vote</h1>"));
+
+        assertThat(String.join(", ", article.getAuthors())).isEqualTo("Dylan Bailey, MS, RD");
+    }
+
+    @Test
+    void nameRepeatedByNestedElementsIsOneName() {
+        Article article = extract(page("", "<h1>Tram vote</h1><p>By Yucy Yucy</p>"));
+
+        assertThat(article.getAuthors()).containsExactly("Yucy");
+    }
+
+    @Test
+    void accountNameGivesWayToTheByline() {
+        Article article = extract(page(jsonLd("""
+                {"@type": "Article", "headline": "Tram vote", "author": {"@type": "Person", "name": "andrew.keaveney"}}"""),
+                "<h1>Tram vote</h1><p>By Denise Everheart</p>"));
+
+        assertThat(article.getAuthors()).containsExactly("Denise Everheart");
+    }
+
+    @Test
+    void accountNameIsKeptWhenNothingElseNamesTheAuthor() {
+        Article article = extract(page(jsonLd("""
+                {"@type": "Article", "headline": "Tram vote", "author": {"@type": "Person", "name": "ann_lee"}}"""),
+                "<h1>Tram vote</h1>"));
+
+        assertThat(article.getAuthors()).containsExactly("ann_lee");
+    }
 }
