@@ -63,8 +63,8 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
 
     static VisibleMetadata find(PageScan scan, ClassNames names) {
         Set<String> lines = new LinkedHashSet<>();
-        List<String> authors = authors(scan, names, lines);
         Set<Element> headlineWrappers = headlineWrappers(scan);
+        List<String> authors = authors(scan, names, headlineWrappers, lines);
         OffsetDateTime published = dateline(scan, names, headlineWrappers, lines, DATE_LINE);
         OffsetDateTime shown = null;
         OffsetDateTime updated = null;
@@ -83,30 +83,31 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
         return new VisibleMetadata(authors, published, shown, updated, lines);
     }
 
-    private static List<String> authors(PageScan scan, ClassNames names, Set<String> lines) {
+    private static List<String> authors(PageScan scan, ClassNames names, Set<Element> wrappers, Set<String> lines) {
         // Most specific markup first.
-        List<String> found = fromElements(scan, names, el -> el.attr("itemprop").equalsIgnoreCase("author"), lines);
+        List<String> found = fromElements(scan, names, wrappers, el -> el.attr("itemprop").equalsIgnoreCase("author"), lines);
         if (found.isEmpty()) {
-            found = fromElements(scan, names, el -> el.normalName().equals("a")
+            found = fromElements(scan, names, wrappers, el -> el.normalName().equals("a")
                     && el.attr("rel").toLowerCase(java.util.Locale.ROOT).contains("author"), lines);
         }
         if (found.isEmpty()) {
-            found = fromElements(scan, names, el -> names.has(el, ClassNames.AUTHOR), lines);
+            found = fromElements(scan, names, wrappers, el -> names.has(el, ClassNames.AUTHOR), lines);
         }
         if (found.isEmpty()) {
-            found = fromByLine(scan, names, lines);
+            found = fromByLine(scan, names, wrappers, lines);
         }
         return found;
     }
 
-    private static List<String> fromElements(PageScan scan, ClassNames names, Predicate<Element> isAuthor,
+    private static List<String> fromElements(PageScan scan, ClassNames names, Set<Element> wrappers,
+                                             Predicate<Element> isAuthor,
                                              Set<String> lines) {
         List<String> raws = new ArrayList<>();
         Element first = null;
         List<Element> candidates = scan.authorElements;
         for (int i = 0; i < candidates.size(); i++) {
             Element el = candidates.get(i);
-            if (!isAuthor.test(el) || Chrome.isOffArticle(el, names)) {
+            if (!isAuthor.test(el) || offArticle(el, names, wrappers)) {
                 continue;
             }
             // The innermost of nested author elements ("div.author > span.author-name") has just the name,
@@ -168,7 +169,8 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
         return false;
     }
 
-    private static List<String> fromByLine(PageScan scan, ClassNames names, Set<String> lines) {
+    private static List<String> fromByLine(PageScan scan, ClassNames names, Set<Element> wrappers,
+                                           Set<String> lines) {
         List<String> team = null;
         String teamLine = null;
         // "Posted by X on ..." lines start like datelines, so the page scan files them there.
@@ -181,7 +183,7 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
         }
         for (Element el : candidates) {
             String text = Texts.shortText(el, MAX_LINE_CHARS);
-            if (text == null || Texts.wordCount(text) > MAX_BYLINE_WORDS || Chrome.isOffArticle(el, names)) {
+            if (text == null || Texts.wordCount(text) > MAX_BYLINE_WORDS || offArticle(el, names, wrappers)) {
                 continue;
             }
             List<String> found = List.of();

@@ -393,4 +393,14 @@ class MetadataRulesTest {
 
         assertThat(article.getAuthors()).containsExactly("ann_lee");
     }
+
+    @Test
+    void bylineUnderTheHeadlineCountsEvenInAColumnNamedSidebar() {
+        String html = "<html><head><meta property=\"og:title\" content=\"Council says yes to the tram\"></head><body>"
+                + "<div class=\"sidebar_content\"><h1>Council says yes to the tram</h1>"
+                + "<div class=\"author-name\">Posted by : Ryan Bald</div>" + story()
+                + "<div class=\"comments\"><span class=\"author\">Greg Knighton</span></div></div></body></html>";
+
+        assertThat(extract(html).getAuthors()).containsExactly("Ryan Bald");
+    }
 }
