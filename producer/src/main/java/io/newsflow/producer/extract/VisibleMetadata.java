@@ -96,7 +96,32 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
         if (found.isEmpty()) {
             found = fromByLine(scan, names, wrappers, lines);
         }
+        if (found.isEmpty()) {
+            found = authorOutsideTheStory(scan, names);
+        }
         return found;
+    }
+
+    /**
+     * Failing every byline in the story: the first author element outside it ({@code itemprop=author},
+     * class "author"/"byline") that is not in a comment or a list of other stories, where pages that put
+     * the story's byline in a side column have it. Its text is not dropped from the body: it is not there.
+     */
+    private static List<String> authorOutsideTheStory(PageScan scan, ClassNames names) {
+        for (Element el : scan.authorElements) {
+            if (el.normalName().equals("meta") || inTeaserList(el)) {
+                continue;
+            }
+            String text = Texts.shortText(el, MAX_LINE_CHARS);
+            if (text == null || Texts.wordCount(text) > MAX_LINE_WORDS) {
+                continue;
+            }
+            List<String> found = Names.split(text);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
     }
 
     private static List<String> fromElements(PageScan scan, ClassNames names, Set<Element> wrappers,

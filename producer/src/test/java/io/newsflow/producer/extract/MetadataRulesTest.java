@@ -403,4 +403,21 @@ class MetadataRulesTest {
 
         assertThat(extract(html).getAuthors()).containsExactly("Ryan Bald");
     }
+
+    @Test
+    void authorInASideColumnCountsWhenTheStoryHasNoByline() {
+        String html = "<html><head></head><body><div class=\"content\"><h1>Council says yes to the tram</h1>" + story()
+                + "</div><aside><p class=\"article-author\">Written By Angela Holliday-Bell, MD</p>"
+                + "<div class=\"related\"><span class=\"author\">Bo Chen</span></div></aside></body></html>";
+
+        assertThat(String.join(", ", extract(html).getAuthors())).isEqualTo("Angela Holliday-Bell, MD");
+    }
+
+    @Test
+    void commentAuthorIsNeverTheAuthor() {
+        String html = "<html><head></head><body><div class=\"content\"><h1>Council says yes to the tram</h1>" + story()
+                + "</div><div class=\"comments\"><span class=\"comment-author\">Jiobal</span></div></body></html>";
+
+        assertThat(extract(html).getAuthors()).isEmpty();
+    }
 }
