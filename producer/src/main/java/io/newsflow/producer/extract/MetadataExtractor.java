@@ -3,6 +3,7 @@ package io.newsflow.producer.extract;
 import io.newsflow.producer.extract.JsonLdReader.JsonLdArticle;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -238,7 +239,7 @@ final class MetadataExtractor {
         return title;
     }
 
-    private static void add(List<Sourced<String>> list, Sourced<String> candidate) {
+    private static <T> void add(List<Sourced<T>> list, Sourced<T> candidate) {
         if (candidate != null) {
             list.add(candidate);
         }
@@ -331,13 +332,42 @@ final class MetadataExtractor {
         return withTimeOfDay(Sourced.first(
                 siteRule,
                 meta.publishedAt(),
-                Sourced.of(visible.published(), "dateline"),
-                Sourced.of(visible.shownDate(), "date-text"),
+                monthFirstIfDeclared(Sourced.of(visible.published(), "dateline"), meta),
+                monthFirstIfDeclared(Sourced.of(visible.shownDate(), "date-text"), meta),
                 meta.jsonLdPublishedAt(),
                 citation,
                 url,
                 Sourced.of(visible.updated(), "updated-line"),
                 meta.modifiedAt()), meta.jsonLdPublishedAt());
+    }
+
+    /**
+     * A date shown as "09.10.2024" is read day first; when the markup declares 10 September and nothing
+     * declares 9 October, the page wrote it month first: the declared date is the one.
+     */
+    private static Sourced<OffsetDateTime> monthFirstIfDeclared(Sourced<OffsetDateTime> shown, PageMetadata meta) {
+        if (shown == null) {
+            return null;
+        }
+        LocalDate day = shown.value().toLocalDate();
+        if (day.getDayOfMonth() > 12 || day.getDayOfMonth() == day.getMonthValue()) {
+            return shown;
+        }
+        LocalDate swapped = LocalDate.of(day.getYear(), day.getDayOfMonth(), day.getMonthValue());
+        List<Sourced<OffsetDateTime>> declared = new ArrayList<>(2);
+        add(declared, meta.jsonLdPublishedAt());
+        add(declared, meta.modifiedAt());
+        for (Sourced<OffsetDateTime> d : declared) {
+            if (d.value().toLocalDate().equals(day)) {
+                return shown;
+            }
+        }
+        for (Sourced<OffsetDateTime> d : declared) {
+            if (d.value().toLocalDate().equals(swapped)) {
+                return d;
+            }
+        }
+        return shown;
     }
 
     /** {@code precise} instead of {@code date} when that is the same day with a time of day, which {@code date} lacks. */
@@ -374,7 +404,8 @@ final class MetadataExtractor {
 
     /**
      * The publication date from a {@code <meta>} tag named after publishing that none of the known names
-     * covers ("published-date", "w-published-date"); a name that ends in "date" first, since the
+     * covers ("published-date", "w-published-date"), not a "last published" one (a republication); a name
+     * that ends in "date" first, since the
      * "...-time" tags of some CMSs hold the time the page was generated.
      */
     private static String otherPublishedMeta(PageScan scan) {
@@ -383,7 +414,7 @@ final class MetadataExtractor {
         for (Map.Entry<String, List<String>> e : scan.metas.entrySet()) {
             String key = e.getKey();
             if (!(key.contains("publish") || key.contains("pubdate") || key.contains("pub_date")
-                    || key.contains("pub-date")) || key.contains("modif") || key.contains("updat")
+                    || key.contains("pub-date")) || key.contains("modif") || key.contains("updat") || key.contains("last")
                     || key.contains("publisher") || key.equals("datepublished") || e.getValue().isEmpty()
                     || DateParser.parseWithOffset(e.getValue().get(0)).isEmpty()) {
                 continue;

@@ -191,6 +191,33 @@ class MetadataRulesTest {
         assertThat(day(extract(html))).isEqualTo("2025-07-08");
     }
 
+    @Test
+    void lastPublishedMetaIsARepublicationNotThePublicationDate() {
+        Article article = extract(page("<meta property=\"cms:last_published\" content=\"2024-07-05T14:27:23Z\">",
+                "<h1>Tram vote</h1><p class=\"info\"><time datetime=\"2024-03-01\">March 1, 2024</time></p>"));
+
+        assertThat(day(article)).isEqualTo("2024-03-01");
+    }
+
+    @Test
+    void shownNumericDateIsReadMonthFirstWhenTheMarkupSaysSo() {
+        Article article = extract(page(jsonLd("""
+                {"@type": "Article", "headline": "Tram vote", "datePublished": "2024-09-10T16:07:00Z"}"""),
+                "<h1>Tram vote</h1><p class=\"info\">09.10.2024</p>"));
+
+        assertThat(day(article)).isEqualTo("2024-09-10");
+    }
+
+    @Test
+    void shownNumericDateStaysDayFirstWhenTheMarkupAgrees() {
+        Article article = extract(page(jsonLd("""
+                {"@type": "Article", "headline": "Tram vote", "datePublished": "2024-10-09T16:07:00Z",
+                 "dateModified": "2024-09-10T10:00:00Z"}"""),
+                "<h1>Tram vote</h1><p class=\"info\">09.10.2024</p>"));
+
+        assertThat(day(article)).isEqualTo("2024-10-09");
+    }
+
     // --- titles ---------------------------------------------------------------------------------
 
     private Article extractAt(String url, String html) {
