@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class Names {
 
     private static final Pattern BY_PREFIX = Pattern.compile(
-            "^(?:(?:written|words|posted|story|article|text)\\s+by|by|authors?|written)(?:[:\\s]+|$)",
+            "^(?:(?:written|words|posted|story|article|text|recipe)\\s+by|by|authors?|written)(?:[:\\s]+|$)",
             Pattern.CASE_INSENSITIVE);
     // "By Jane Doe | 9 March 2025", "Jane Doe — Staff", "By Jane Doe on 04-08-2021", "Jane Doe, 9 March":
     // the names come before the separator, or before the first word with a digit.

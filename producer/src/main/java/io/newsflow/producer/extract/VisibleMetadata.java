@@ -97,9 +97,42 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
             found = fromByLine(scan, names, wrappers, lines);
         }
         if (found.isEmpty()) {
+            found = nameAndDateAfterHeadline(wrappers, lines);
+        }
+        if (found.isEmpty()) {
             found = authorOutsideTheStory(scan, names);
         }
         return found;
+    }
+
+    /**
+     * "Aaron Ricadela | Senior Writer | July 2, 2025" right after the headline: a short line with a date
+     * whose first part is a name is the byline, even without "By".
+     */
+    private static List<String> nameAndDateAfterHeadline(Set<Element> headlineWrappers, Set<String> lines) {
+        Element headline = null;
+        for (Element e : headlineWrappers) {
+            if (e.normalName().equals("h1")) {
+                headline = e;
+            }
+        }
+        if (headline == null) {
+            return List.of();
+        }
+        int seen = 0;
+        for (Element next = headline.nextElementSibling(); next != null && seen < AFTER_HEADLINE_ELEMENTS;
+             next = next.nextElementSibling(), seen++) {
+            String text = Texts.shortText(next, MAX_DATE_CHARS);
+            if (text == null || Texts.wordCount(text) > MAX_LINE_WORDS || DateParser.find(text).isEmpty()) {
+                continue;
+            }
+            List<String> found = Names.split(text);
+            if (!found.isEmpty()) {
+                lines.add(text);
+                return found;
+            }
+        }
+        return List.of();
     }
 
     /**
@@ -406,6 +439,10 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
         for (Element e = el; e != null; e = e.parent()) {
             if (e.attributesSize() > 0) {
                 String n = (Attrs.get(e, "class") + " " + Attrs.get(e, "id")).toLowerCase(Locale.ROOT);
+                if (n.contains("author")) {
+                    // "author-card", "author-widget": the author's own box.
+                    continue;
+                }
                 for (String word : TEASER_WORDS) {
                     if (n.contains(word)) {
                         return true;

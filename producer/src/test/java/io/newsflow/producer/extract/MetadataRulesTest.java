@@ -447,4 +447,28 @@ class MetadataRulesTest {
 
         assertThat(extract(html).getAuthors()).isEmpty();
     }
+
+    @Test
+    void nameAndDateLineUnderTheHeadlineIsTheByline() {
+        Article article = extract(page("", "<header><h1>Tram vote</h1><p>Aaron Ricadela | Senior Writer | July 2, 2025</p>"
+                + "</header>"));
+
+        assertThat(article.getAuthors()).containsExactly("Aaron Ricadela");
+    }
+
+    @Test
+    void recipeByNamesTheAuthor() {
+        Article article = extract(page("", "<h1>Tram vote</h1><div class=\"blog-author\">Recipe by <a href=\"/pj\">PJ Hamel</a></div>"));
+
+        assertThat(article.getAuthors()).containsExactly("PJ Hamel");
+    }
+
+    @Test
+    void authorCardOutsideTheStoryIsNotATeaser() {
+        String html = "<html><head></head><body><div class=\"content\"><h1>Council says yes to the tram</h1>" + story()
+                + "</div><aside><div class=\"author-card\"><p class=\"author-name\">Matteo Laratta | Author</p></div>"
+                + "</aside></body></html>";
+
+        assertThat(extract(html).getAuthors()).containsExactly("Matteo Laratta");
+    }
 }
