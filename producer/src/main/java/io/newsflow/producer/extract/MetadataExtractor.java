@@ -44,7 +44,7 @@ final class MetadataExtractor {
     private static final Evaluator NAV_ASIDE_FOOTER = QueryParser.parse("nav, aside, footer");
     // Similarity (token F1) above which an <h1> is taken to be the declared title's headline.
     private static final double H1_MATCH = 0.3;
-    // The same for an <h1> that the chrome rules put outside the story (see offArticleH1Texts).
+    // The same for an <h1> that the chrome rules put outside the story (see h1Texts).
     private static final double OFF_ARTICLE_H1_MATCH = 0.5;
 
     private MetadataExtractor() {
@@ -62,9 +62,9 @@ final class MetadataExtractor {
                 Sourced.of(scan.meta("og:site_name"), "og"),
                 Sourced.of(scan.meta("application-name"), "meta"));
         Set<String> hostWords = Titles.hostWords(pageUrl);
-        List<String> h1s = h1Texts(scan, names, source, hostWords);
-        Sourced<String> title = title(scan, ld, source, h1s, offArticleH1Texts(scan, names, source, hostWords),
-                hostWords);
+        H1s allH1s = h1Texts(scan, names, source, hostWords);
+        List<String> h1s = allH1s.onStory();
+        Sourced<String> title = title(scan, ld, source, allH1s, hostWords);
         Sourced<List<String>> declaredAuthors = Sourced.first(
                 Sourced.of(ld == null ? null : Names.splitDeclared(ld.authors()), "json-ld"),
                 Sourced.of(Names.splitDeclared(scan.metaAll("author")), "meta"),
@@ -106,36 +106,34 @@ final class MetadataExtractor {
 
     // --- title ----------------------------------------------------------------------------------
 
-    /** The {@code <h1>} texts outside the chrome, but not one that is the site's name (a logo). */
-    private static List<String> h1Texts(PageScan scan, ClassNames names, Sourced<String> site, Set<String> hostWords) {
-        List<String> texts = new ArrayList<>();
-        for (Element h1 : scan.h1s) {
-            String text = Titles.withoutLeadingDate(Texts.clean(h1.text()));
-            if (!text.isEmpty() && !isSiteName(text, scan, site, hostWords) && !Chrome.isOffArticle(h1, names)) {
-                texts.add(text);
-            }
-        }
-        return texts;
+    /**
+     * The {@code <h1>} texts, each once without a date at its start: {@code onStory} those outside the
+     * chrome, {@code offStory} those {@link Chrome#isOffArticle} puts outside the story but that are not in a
+     * {@code <nav>}, {@code <aside>} or {@code <footer>} (themes name the whole story column
+     * "content-sidebar-wrap" or "...-sidebar-right"; they count only when they match a declared title
+     * well), and {@code siteNames} those that are the site's name (a logo), in neither list.
+     */
+    private record H1s(List<String> onStory, List<String> offStory, List<String> siteNames) {
     }
 
-    /**
-     * {@code <h1>}s that {@link Chrome#isOffArticle} puts outside the story but that are not in a
-     * {@code <nav>}, {@code <aside>} or {@code <footer>}: themes name the whole story column
-     * "content-sidebar-wrap" or "...-sidebar-right". They count only when they match a declared title well.
-     */
-    private static List<String> offArticleH1Texts(PageScan scan, ClassNames names, Sourced<String> site,
-                                                  Set<String> hostWords) {
-        List<String> texts = new ArrayList<>();
+    private static H1s h1Texts(PageScan scan, ClassNames names, Sourced<String> site, Set<String> hostWords) {
+        List<String> on = new ArrayList<>();
+        List<String> off = new ArrayList<>();
+        List<String> siteNames = new ArrayList<>();
         for (Element h1 : scan.h1s) {
-            if (!Chrome.isOffArticle(h1, names) || h1.closest(NAV_ASIDE_FOOTER) != null) {
+            String text = Titles.withoutLeadingDate(Texts.clean(h1.text()));
+            if (text.isEmpty()) {
                 continue;
             }
-            String text = Titles.withoutLeadingDate(Texts.clean(h1.text()));
-            if (!text.isEmpty() && !isSiteName(text, scan, site, hostWords)) {
-                texts.add(text);
+            if (isSiteName(text, scan, site, hostWords)) {
+                siteNames.add(text);
+            } else if (!Chrome.isOffArticle(h1, names)) {
+                on.add(text);
+            } else if (h1.closest(NAV_ASIDE_FOOTER) == null) {
+                off.add(text);
             }
         }
-        return texts;
+        return new H1s(on, off, siteNames);
     }
 
     /**
@@ -164,14 +162,16 @@ final class MetadataExtractor {
         return Titles.namesHost(h1, hostWords);
     }
 
-    private static Sourced<String> title(PageScan scan, JsonLdArticle ld, Sourced<String> site, List<String> h1s,
-                                         List<String> offArticleH1s, Set<String> hostWords) {
+    private static Sourced<String> title(PageScan scan, JsonLdArticle ld, Sourced<String> site, H1s allH1s,
+                                         Set<String> hostWords) {
+        List<String> h1s = allH1s.onStory();
+        List<String> offArticleH1s = allH1s.offStory();
         List<Sourced<String>> declared = new ArrayList<>();
         List<String> raw = new ArrayList<>();
         declare(declared, raw, Sourced.of(ld == null ? null : ld.headline(), "json-ld"), site, h1s, hostWords);
         declare(declared, raw, Sourced.of(scan.meta("og:title"), "og"), site, h1s, hostWords);
         declare(declared, raw, Sourced.of(scan.meta("twitter:title"), "twitter"), site, h1s, hostWords);
-        declare(declared, raw, Sourced.of(withoutSitePrefix(scan.titleTag, scan, site, hostWords), "title-tag"), site,
+        declare(declared, raw, Sourced.of(withoutSitePrefix(scan.titleTag, allH1s.siteNames()), "title-tag"), site,
                 h1s, hostWords);
         String bestH1 = null;
         Sourced<String> bestDeclared = null;
@@ -224,14 +224,12 @@ final class MetadataExtractor {
     }
 
     /** The {@code <title>} without a site name before it ("Engora Data Blog: Small adventures..."). */
-    private static String withoutSitePrefix(String title, PageScan scan, Sourced<String> site, Set<String> hostWords) {
+    private static String withoutSitePrefix(String title, List<String> siteNameH1s) {
         if (title == null) {
             return null;
         }
-        for (Element h1 : scan.h1s) {
-            String text = Texts.clean(h1.text());
-            if (!text.isEmpty() && text.length() < title.length() && isSiteName(text, scan, null, hostWords)
-                    && title.regionMatches(true, 0, text, 0, text.length())) {
+        for (String text : siteNameH1s) {
+            if (text.length() < title.length() && title.regionMatches(true, 0, text, 0, text.length())) {
                 String rest = title.substring(text.length()).replaceFirst("^[\\s:|\\-–—·•»]+", "");
                 return rest.isEmpty() ? title : rest;
             }
@@ -454,15 +452,20 @@ final class MetadataExtractor {
         OffsetDateTime inArticle = null;
         OffsetDateTime first = null;
         for (Element time : scan.times) {
+            boolean marked = time.attr("itemprop").equalsIgnoreCase("datePublished") || time.hasAttr("pubdate");
+            boolean article = inArticle == null && time.closest(ARTICLE_OR_MAIN) != null;
+            if (!marked && !article && first != null) {
+                continue;
+            }
             OffsetDateTime date = DateParser.parseWithOffset(time.attr("datetime"))
                     .or(() -> DateParser.find(Texts.clean(time.text()))).orElse(null);
             if (date == null || inCommentsOrRelated(time)) {
                 continue;
             }
-            if (time.attr("itemprop").equalsIgnoreCase("datePublished") || time.hasAttr("pubdate")) {
+            if (marked) {
                 return new Sourced<>(date, "time");
             }
-            if (inArticle == null && time.closest(ARTICLE_OR_MAIN) != null) {
+            if (article) {
                 inArticle = date;
             }
             if (first == null) {

@@ -142,7 +142,7 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
      */
     private static List<String> authorOutsideTheStory(PageScan scan, ClassNames names) {
         for (Element el : scan.authorElements) {
-            if (el.normalName().equals("meta") || inTeaserList(el)) {
+            if (el.normalName().equals("meta")) {
                 continue;
             }
             String text = Texts.shortText(el, MAX_LINE_CHARS);
@@ -150,7 +150,7 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
                 continue;
             }
             List<String> found = Names.split(text);
-            if (!found.isEmpty()) {
+            if (!found.isEmpty() && !inTeaserList(el)) {
                 return found;
             }
         }
@@ -313,6 +313,10 @@ record VisibleMetadata(List<String> authors, OffsetDateTime published, OffsetDat
         }
         Element chosen = null;
         double best = HEADLINE_MATCH;
+        if (scan.h1s.size() == 1) {
+            // One <h1>: nothing to choose between.
+            declared = null;
+        }
         for (Element h1 : scan.h1s) {
             if (inChromeTag(h1)) {
                 continue;
