@@ -4,7 +4,6 @@ import io.newsflow.producer.extract.MainTextDetector.MainText;
 import io.newsflow.schema.Article;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
