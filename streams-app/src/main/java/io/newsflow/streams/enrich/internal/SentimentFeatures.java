@@ -2,6 +2,7 @@ package io.newsflow.streams.enrich.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -63,8 +64,10 @@ public final class SentimentFeatures {
     public SentimentFeatures(SentimentLexicon lexicon, Map<String, Float> reference, Set<String> places) {
         this.lexicon = lexicon;
         this.scorer = new SentenceScorer(lexicon);
-        this.reference = Map.copyOf(reference);
-        this.places = Set.copyOf(places);
+        // Hash maps, not Map.copyOf/Set.copyOf: nearly every word of every sentence is looked up and
+        // most miss, which the immutable collections' linear probing makes slow.
+        this.reference = Collections.unmodifiableMap(new HashMap<>(reference));
+        this.places = Collections.unmodifiableSet(new HashSet<>(places));
     }
 
     /** Loads the bundled news lexicon, VADER's lexicon and the JDK's English country names plus US states. */

@@ -1,6 +1,7 @@
 package io.newsflow.streams.enrich.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,8 +42,8 @@ public final class SentimentLexicon {
 
     private SentimentLexicon(Map<String, Double> valences, Map<String, Double> boosters, Set<String> negators,
             Set<String> reversers, Set<String> reversersBefore) {
-        this.valences = Map.copyOf(valences);
-        this.boosters = Map.copyOf(boosters);
+        this.valences = Collections.unmodifiableMap(new HashMap<>(valences)); // lookups mostly miss: see SentimentFeatures
+        this.boosters = Collections.unmodifiableMap(new HashMap<>(boosters));
         this.negators = Set.copyOf(negators);
         this.reversers = Set.copyOf(reversers);
         this.reversersBefore = Set.copyOf(reversersBefore);
