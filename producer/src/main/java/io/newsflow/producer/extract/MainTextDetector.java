@@ -120,6 +120,8 @@ final class MainTextDetector {
     private final Map<Element, Counts> counts = new IdentityHashMap<>();
     private final Set<String> emitted = new HashSet<>();
     private int links;
+    // Whether the page has a <time> element outside the chrome: most have none, and then no block is one.
+    private boolean hasTime;
     private final List<Element> linkedHeadings = new ArrayList<>();
 
     private MainTextDetector(Element root, Set<Element> chrome, ClassNames names, Set<String> dropLines) {
@@ -196,6 +198,9 @@ final class MainTextDetector {
                 }
                 if (skipped(el)) {
                     return FilterResult.SKIP_ENTIRELY;
+                }
+                if (el.normalName().equals("time")) {
+                    hasTime = true;
                 }
                 if (el.normalName().equals("a")) {
                     linkDepth[0]++;
@@ -508,8 +513,8 @@ final class MainTextDetector {
         return !((text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) || hasPhoneNumber(text));
     }
 
-    private static boolean isOnlyATimestamp(Element block, String text) {
-        if (text.length() > META_MAX_CHARS) {
+    private boolean isOnlyATimestamp(Element block, String text) {
+        if (!hasTime || text.length() > META_MAX_CHARS) {
             return false;
         }
         Element time = block.selectFirst(TIME);

@@ -60,7 +60,7 @@ final class Texts {
         if (c < 128) {
             return c <= ' ';
         }
-        return Character.isWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f';
+        return isUnicodeWhitespace(c) || c == '\u00a0' || c == '\u2007' || c == '\u202f';
     }
 
     /**
@@ -100,7 +100,10 @@ final class Texts {
         boolean inWord = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
+            boolean letterOrDigit = c < 128
+                    ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    : Character.isLetterOrDigit(c);
+            if (letterOrDigit) {
                 if (!inWord) {
                     words++;
                     inWord = true;
@@ -131,15 +134,30 @@ final class Texts {
                     i++;
                     continue;
                 }
+                // A run of words with single plain spaces between them is copied in one go: appending
+                // a range of a String copies it char by char, appending a whole one copies its array.
                 int end = i + 1;
-                while (end < n && !isSpace(s.charAt(end))) {
-                    end++;
+                while (end < n) {
+                    char c = s.charAt(end);
+                    if (c == ' ' && end + 1 < n && !isSpace(s.charAt(end + 1))) {
+                        end += 2;
+                    } else if (isSpace(c)) {
+                        break;
+                    } else {
+                        end++;
+                    }
                 }
                 if (pendingSpace) {
                     sb.append(' ');
                     pendingSpace = false;
                 }
-                sb.append(s, i, end);
+                if (i == 0 && end == n) {
+                    sb.append(s);
+                } else if (end - i > 16) {
+                    sb.append(s.substring(i, end));
+                } else {
+                    sb.append(s, i, end);
+                }
                 lineHasText = true;
                 i = end;
             }
@@ -170,10 +188,16 @@ final class Texts {
         int n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c > ' ' && (c < 128 || !Character.isWhitespace(c))) {
+            if (c > ' ' && (c < 128 || !isUnicodeWhitespace(c))) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** {@link Character#isWhitespace} for characters from 128 up, without its table look-up. */
+    private static boolean isUnicodeWhitespace(char c) {
+        return c == '\u1680' || (c >= '\u2000' && c <= '\u2006') || (c >= '\u2008' && c <= '\u200a')
+                || c == '\u2028' || c == '\u2029' || c == '\u205f' || c == '\u3000';
     }
 }
