@@ -69,7 +69,8 @@ final class ClassNames {
         int flags = 0;
         String id = attributes.get("id");
         if (!id.isEmpty()) {
-            flags |= flags(id);
+            // Ids are unique on a page: caching them would only fill the cache.
+            flags |= compute(id);
         }
         String classes = attributes.get("class");
         if (!classes.isEmpty()) {
@@ -97,67 +98,113 @@ final class ClassNames {
      * tries at their first or second letter.
      */
     static int compute(String raw) {
+        int[] wordNext = WORDS.next;
+        int[] wordFlags = WORDS.flags;
+        int[] nameNext = NAMES.next;
+        int[] nameFlags = NAMES.flags;
         int flags = 0;
         int n = raw.length();
-        int nameFlags = 0;
-        boolean selectorName = false;
-        boolean inWord = false;
-        Trie word = null;
-        Trie name = NAMES;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? raw.charAt(i) : ' ';
-            boolean upper = c >= 'A' && c <= 'Z';
-            boolean letter = upper || (c >= 'a' && c <= 'z');
-            boolean alnum = letter || (c >= '0' && c <= '9');
-            boolean camelBreak = upper && inWord && raw.charAt(i - 1) >= 'a' && raw.charAt(i - 1) <= 'z';
-            if (inWord && (!alnum || camelBreak)) {
-                if (word != null) {
-                    nameFlags |= word.flags;
+        int i = 0;
+        while (i < n) {
+            char c = raw.charAt(i);
+            if (c <= ' ') {
+                i++;
+                continue;
+            }
+            // One space-separated name: its words (split on punctuation and camelCase) and the whole.
+            int found = 0;
+            boolean selectorName = false;
+            int name = 0;
+            int word = -1;
+            boolean inWord = false;
+            boolean prevLower = false;
+            for (; i < n && (c = raw.charAt(i)) > ' '; i++) {
+                boolean lower = c >= 'a' && c <= 'z';
+                boolean upper = c >= 'A' && c <= 'Z';
+                if (lower || upper) {
+                    int letter = lower ? c - 'a' : c - 'A';
+                    if (inWord && upper && prevLower) {
+                        if (word >= 0) {
+                            found |= wordFlags[word];
+                        }
+                        word = 0;
+                    } else if (!inWord) {
+                        inWord = true;
+                        word = 0;
+                    }
+                    if (word >= 0) {
+                        word = wordNext[word * 26 + letter];
+                    }
+                    if (name >= 0) {
+                        name = nameNext[name * 26 + letter];
+                    }
+                    prevLower = lower;
+                    continue;
                 }
-                inWord = false;
-            }
-            if (alnum && !inWord) {
-                inWord = true;
-                word = WORDS;
-            }
-            int letterIndex = upper ? c - 'A' : c - 'a';
-            if (alnum && word != null) {
-                word = letter ? word.next[letterIndex] : null;
-            }
-            if (c == '[' || c == ':') {
-                selectorName = true;
-            }
-            if (i == n || c <= ' ') {
-                // Utility-class frameworks (Tailwind) put selectors in class names, e.g.
-                // "[&_figcaption]:mt-2"; those say nothing about the element's role.
-                if (!selectorName) {
-                    flags |= nameFlags | (name != null ? name.flags : 0);
+                prevLower = false;
+                if (c >= '0' && c <= '9') {
+                    // A word with a digit is no role word; a name with one no role name.
+                    inWord = true;
+                    word = -1;
+                    name = -1;
+                    continue;
                 }
-                nameFlags = 0;
-                selectorName = false;
-                name = NAMES;
-            } else if (name != null && c != '-' && c != '_') {
-                name = letter ? name.next[letterIndex] : null;
+                if (inWord) {
+                    if (word >= 0) {
+                        found |= wordFlags[word];
+                    }
+                    inWord = false;
+                }
+                if (c == '[' || c == ':') {
+                    selectorName = true;
+                }
+                if (c != '-' && c != '_') {
+                    name = -1;
+                }
+            }
+            if (inWord && word >= 0) {
+                found |= wordFlags[word];
+            }
+            // Utility-class frameworks (Tailwind) put selectors in class names, e.g. "[&_figcaption]:mt-2";
+            // those say nothing about the element's role.
+            if (!selectorName) {
+                flags |= found | (name >= 0 ? nameFlags[name] : 0);
             }
         }
         return flags;
     }
 
-    /** A letter trie of the role words; the node at the end of a word holds that word's flags. */
+    /**
+     * A letter trie of the role words in two arrays: {@code next[node * 26 + letter]} is the child node
+     * (-1 for none, 0 is the root), {@code flags[node]} the flags of the word ending there.
+     */
     private static final class Trie {
-        final Trie[] next = new Trie[26];
-        int flags;
+        int[] next = filled(26);
+        int[] flags = new int[1];
+        int size = 1;
 
         void add(String word, int flag) {
-            Trie node = this;
+            int node = 0;
             for (int i = 0; i < word.length(); i++) {
                 int c = word.charAt(i) - 'a';
-                if (node.next[c] == null) {
-                    node.next[c] = new Trie();
+                if (next[node * 26 + c] < 0) {
+                    if (size == flags.length) {
+                        flags = java.util.Arrays.copyOf(flags, size * 2);
+                        int[] grown = filled(size * 2 * 26);
+                        System.arraycopy(next, 0, grown, 0, next.length);
+                        next = grown;
+                    }
+                    next[node * 26 + c] = size++;
                 }
-                node = node.next[c];
+                node = next[node * 26 + c];
             }
-            node.flags |= flag;
+            flags[node] |= flag;
+        }
+
+        private static int[] filled(int n) {
+            int[] a = new int[n];
+            java.util.Arrays.fill(a, -1);
+            return a;
         }
     }
 
