@@ -23,7 +23,7 @@ record Citation(List<String> authors, String title, String outlet, Instant date)
 
     /** Parses {@code line} as a citation; null unless it has names, a quoted title, an outlet and a date. */
     static Citation parse(String line) {
-        if (line == null || line.length() > MAX_CHARS) {
+        if (line == null || line.length() > MAX_CHARS || !hasQuote(line)) {
             return null;
         }
         Matcher m = SHAPE.matcher(line.strip());
@@ -49,5 +49,10 @@ record Citation(List<String> authors, String title, String outlet, Instant date)
             }
         }
         return null;
+    }
+
+    /** Whether {@code line} has an opening quote: most lines have none, and the pattern needs one. */
+    private static boolean hasQuote(String line) {
+        return line.indexOf('"') >= 0 || line.indexOf('\u201c') >= 0;
     }
 }

@@ -118,7 +118,7 @@ final class MainTextDetector {
     private final Set<String> dropLines;
     private final int longestDropLine;
     private final Map<Element, Counts> counts = new IdentityHashMap<>();
-    private final Set<String> emitted = new HashSet<>();
+    private final Set<Block> emitted = new HashSet<>();
     private int links;
     // Whether the page has a <time> element outside the chrome: most have none, and then no block is one.
     private boolean hasTime;
@@ -459,10 +459,27 @@ final class MainTextDetector {
 
     /** Adds {@code text} unless it repeats a long block already in the body. */
     private void emit(String text, List<String> out) {
-        if (text.length() >= DUPLICATE_MIN_CHARS && !emitted.add(text)) {
+        if (text.length() >= DUPLICATE_MIN_CHARS && !emitted.add(new Block(text))) {
             return;
         }
         out.add(text);
+    }
+
+    /** A block's text as a set member hashed on its length and start only: hashing whole paragraphs is slow. */
+    private record Block(String text) {
+        @Override
+        public int hashCode() {
+            int h = text.length();
+            for (int i = 0, n = Math.min(text.length(), 40); i < n; i++) {
+                h = 31 * h + text.charAt(i);
+            }
+            return h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Block b && b.text.equals(text);
+        }
     }
 
     /** A heading such as "Related articles", "12 comments" or "About the author". */
@@ -507,10 +524,11 @@ final class MainTextDetector {
         if (text.isEmpty() || (text.length() <= longestDropLine && dropLines.contains(Texts.clean(text)))) {
             return false;
         }
-        if (text.length() > CONTACT_LINE_MAX_WORDS * 20 || Texts.wordCount(text) > CONTACT_LINE_MAX_WORDS) {
+        if (text.length() > CONTACT_LINE_MAX_WORDS * 20) {
             return true;
         }
-        return !((text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) || hasPhoneNumber(text));
+        boolean contact = (text.indexOf('@') >= 0 && EMAIL.matcher(text).find()) || hasPhoneNumber(text);
+        return !contact || Texts.wordCount(text) > CONTACT_LINE_MAX_WORDS;
     }
 
     private boolean isOnlyATimestamp(Element block, String text) {

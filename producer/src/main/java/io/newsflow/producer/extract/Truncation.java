@@ -16,6 +16,8 @@ record Truncation(List<String> body, boolean truncated) {
     // Only the last blocks are looked at, and only short ones: a story may well quote such a sentence.
     private static final int LAST_BLOCKS = 4;
     private static final int MAX_MARKER_WORDS = 40;
+    // Forty words of prose are far shorter: longer blocks are not counted word by word.
+    private static final int MAX_MARKER_CHARS = 2000;
     private static final Pattern MARKER = Pattern.compile("(?i)(?:"
             + "subscribe (?:now |today )?to (?:continue|keep) reading"
             + "|subscribe (?:now |today )?to (?:read|unlock|access) (?:the )?(?:full|rest|entire|this|more)"
@@ -39,7 +41,8 @@ record Truncation(List<String> body, boolean truncated) {
         int from = Math.max(0, blocks.size() - LAST_BLOCKS);
         for (int i = from; i < blocks.size(); i++) {
             String block = blocks.get(i);
-            if (Texts.wordCount(block) <= MAX_MARKER_WORDS && MARKER.matcher(block).find()) {
+            if (block.length() <= MAX_MARKER_CHARS && Texts.wordCount(block) <= MAX_MARKER_WORDS
+                    && MARKER.matcher(block).find()) {
                 return new Truncation(List.copyOf(blocks.subList(0, i)), true);
             }
         }
