@@ -145,7 +145,7 @@ public final class ArticleExtractor {
 
         boolean articleSignals = meta.declaresArticle() || published != null || authors != null || citation != null;
         String rejection = title == null ? "no title"
-                : PageClassifier.rejection(main, Texts.wordCount(body), meta.ogType(), articleSignals);
+                : PageClassifier.rejection(main, Texts.wordCount(body, wordsToCount(main)), meta.ogType(), articleSignals);
         Sourced<String> canonical = Sourced.first(meta.canonicalUrl(), Sourced.of(url, "fetched-url"));
         Map<String, String> fieldSources = new LinkedHashMap<>();
         fieldSources.put("canonicalUrl", canonical.source());
@@ -183,6 +183,14 @@ public final class ArticleExtractor {
                 .setPaywalled(paywalled != null)
                 .build();
         return new Analysis(fields, new Extraction.Extracted(article));
+    }
+
+    /**
+     * Words of the body worth counting: {@link PageClassifier} compares the count with thresholds below
+     * this (and with 120 words per linked headline), so counting the rest of a long story is wasted.
+     */
+    private static int wordsToCount(MainText main) {
+        return Math.max(1000, main.linkedHeadings() * 200);
     }
 
     /** The body from the site rule's containers when they match, else from main-text detection. */

@@ -1,7 +1,5 @@
 package io.newsflow.producer.extract;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
@@ -11,7 +9,7 @@ import org.jsoup.nodes.Element;
  * byline or caption, the story's container, an author element. Names are compared as whole words after
  * splitting on punctuation and camelCase, so "ad" matches {@code ad-slot} but not {@code heading}.
  *
- * <p>One instance serves one page: it caches the flags of every distinct attribute value, because pages
+ * <p>One instance serves one page: it caches the flags of the class attribute values it sees, because pages
  * repeat the same few class strings on thousands of elements. Not thread-safe.
  */
 final class ClassNames {
@@ -54,7 +52,12 @@ final class ClassNames {
     private static final Trie WORDS = words();
     private static final Trie NAMES = names();
 
-    private final Map<String, Integer> cache = new HashMap<>();
+    // A direct-mapped cache of class attribute values: a slot holds the last value that fell in it. The
+    // slot comes from a few sampled characters, as hashing every class string in full costs about as much
+    // as reading its names.
+    private static final int CACHE_SLOTS = 512;
+    private final String[] cachedValues = new String[CACHE_SLOTS];
+    private final int[] cachedFlags = new int[CACHE_SLOTS];
 
     /** The role flags of {@code el}'s id and class names, 0 when it has none. */
     int of(Element el) {
@@ -84,12 +87,21 @@ final class ClassNames {
     }
 
     private int flags(String raw) {
-        Integer cached = cache.get(raw);
-        if (cached == null) {
-            cached = compute(raw);
-            cache.put(raw, cached);
+        int n = raw.length();
+        int h = n * 31 + raw.charAt(0);
+        h = h * 31 + raw.charAt(n - 1);
+        h = h * 31 + raw.charAt(n >> 1);
+        h = h * 31 + raw.charAt(n >> 2);
+        h = h * 31 + raw.charAt((n * 3) >> 2);
+        int slot = (h ^ (h >>> 9)) & (CACHE_SLOTS - 1);
+        String cached = cachedValues[slot];
+        if (cached != null && cached.equals(raw)) {
+            return cachedFlags[slot];
         }
-        return cached;
+        int flags = compute(raw);
+        cachedValues[slot] = raw;
+        cachedFlags[slot] = flags;
+        return flags;
     }
 
     /**

@@ -245,12 +245,13 @@ final class PageScan {
         return false;
     }
 
+    /** Whether the space-separated {@code attribute} has {@code word} (lower case), ignoring case. */
     private static boolean hasWord(String attribute, String word) {
-        if (attribute.isEmpty()) {
-            return false;
-        }
-        for (String t : attribute.toLowerCase(Locale.ROOT).split("\\s+")) {
-            if (t.equals(word)) {
+        int n = attribute.length();
+        int w = word.length();
+        for (int i = 0; i + w <= n; i++) {
+            if ((i == 0 || attribute.charAt(i - 1) <= ' ') && attribute.regionMatches(true, i, word, 0, w)
+                    && (i + w == n || attribute.charAt(i + w) <= ' ')) {
                 return true;
             }
         }

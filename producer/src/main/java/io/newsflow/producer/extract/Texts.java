@@ -96,9 +96,14 @@ final class Texts {
      * (so "U.S." and "well-known" are one word each).
      */
     static int wordCount(String s) {
+        return wordCount(s, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #wordCount(String)}, but stops counting past {@code atMost}: then returns {@code atMost + 1}. */
+    static int wordCount(String s, int atMost) {
         int words = 0;
         boolean inWord = false;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < s.length() && words <= atMost; i++) {
             char c = s.charAt(i);
             boolean letterOrDigit = c < 128
                     ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')

@@ -1,6 +1,7 @@
 package io.newsflow.producer.extract;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -36,16 +37,31 @@ record Truncation(List<String> body, boolean truncated) {
             + "|(?:read|get) the (?:full|rest of the) (?:article|story) (?:with|by subscribing|when you subscribe)"
             + ")");
 
+    // Every marker has one of these words: a block without any is not searched with the pattern, which
+    // tries each of its alternatives at every character.
+    private static final String[] MARKER_WORDS = {"subscri", "reading", "member", "premium", "paying", "register",
+        "account", " in to ", "article", "story"};
+
     /** Looks for a marker among the last blocks of {@code blocks}. */
     static Truncation split(List<String> blocks) {
         int from = Math.max(0, blocks.size() - LAST_BLOCKS);
         for (int i = from; i < blocks.size(); i++) {
             String block = blocks.get(i);
             if (block.length() <= MAX_MARKER_CHARS && Texts.wordCount(block) <= MAX_MARKER_WORDS
-                    && MARKER.matcher(block).find()) {
+                    && mayHoldMarker(block) && MARKER.matcher(block).find()) {
                 return new Truncation(List.copyOf(blocks.subList(0, i)), true);
             }
         }
         return new Truncation(blocks, false);
+    }
+
+    static boolean mayHoldMarker(String block) {
+        String lower = block.toLowerCase(Locale.ROOT);
+        for (String word : MARKER_WORDS) {
+            if (lower.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
