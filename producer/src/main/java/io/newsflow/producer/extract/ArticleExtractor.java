@@ -186,11 +186,11 @@ public final class ArticleExtractor {
     }
 
     /**
-     * Words of the body worth counting: {@link PageClassifier} compares the count with thresholds below
-     * this (and with 120 words per linked headline), so counting the rest of a long story is wasted.
+     * Words of the body worth counting: {@link PageClassifier} compares the count with thresholds under
+     * 200 words and with 120 words per linked headline, so counting the rest of a long story is wasted.
      */
     private static int wordsToCount(MainText main) {
-        return Math.max(1000, main.linkedHeadings() * 200);
+        return 200 * Math.max(1, main.linkedHeadings());
     }
 
     /** The body from the site rule's containers when they match, else from main-text detection. */

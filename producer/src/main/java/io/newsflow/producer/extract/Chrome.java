@@ -66,7 +66,8 @@ final class Chrome {
         @Override
         public void head(Node node, int depth) {
             if (node instanceof Element el) {
-                head(el, Attrs.of(el));
+                Attributes attributes = Attrs.of(el);
+                head(el, attributes, names.of(attributes));
             } else if (node instanceof TextNode text) {
                 text(text);
             }
@@ -89,7 +90,8 @@ final class Chrome {
             }
         }
 
-        void head(Element el, Attributes attributes) {
+        /** The element's start, with its attributes (null for none) and their {@link ClassNames} flags. */
+        void head(Element el, Attributes attributes, int nameFlags) {
             String tag = el.normalName();
             if (tag.equals("p")) {
                 paragraphDepth++;
@@ -98,13 +100,13 @@ final class Chrome {
             }
             if (!open.isEmpty() && (tag.equals("main") || tag.equals("article")
                     || Attrs.get(attributes, "itemprop").equalsIgnoreCase("articleBody")
-                    || (names.of(attributes) & ClassNames.STORY) != 0)) {
+                    || (nameFlags & ClassNames.STORY) != 0)) {
                 for (Candidate c : open) {
                     c.holdsStory = true;
                 }
             }
             // Syntax highlighters name their spans after the code ("hljs-comment", "token nav").
-            if (el != body && isChrome(tag, attributes, codeDepth == 0, names)) {
+            if (el != body && isChrome(tag, attributes, codeDepth == 0 ? nameFlags : 0)) {
                 Candidate c = new Candidate(el, isHidden(attributes));
                 all.add(c);
                 open.add(c);
@@ -177,14 +179,14 @@ final class Chrome {
         return inFooter;
     }
 
-    private static boolean isChrome(String tag, Attributes attributes, boolean byName, ClassNames names) {
+    private static boolean isChrome(String tag, Attributes attributes, int nameFlags) {
         if (STRUCTURAL.contains(tag)) {
             return true;
         }
         if (attributes == null || STORY_WRAPPERS.contains(tag)) {
             return false;
         }
-        if (byName && (names.of(attributes) & ClassNames.CHROME) != 0) {
+        if ((nameFlags & ClassNames.CHROME) != 0) {
             return true;
         }
         String role = attributes.get("role");

@@ -80,10 +80,11 @@ final class PageScan {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     Attributes attributes = Attrs.of(el);
+                    int nameFlags = names.of(attributes);
                     if (inBody) {
-                        chrome.head(el, attributes);
+                        chrome.head(el, attributes, nameFlags);
                     }
-                    scan.element(el, attributes, names);
+                    scan.element(el, attributes, nameFlags);
                 } else if (node instanceof TextNode text && text.parentNode() instanceof Element parent) {
                     if (inBody) {
                         chrome.text(text);
@@ -125,7 +126,7 @@ final class PageScan {
         return metas.getOrDefault(key, List.of());
     }
 
-    private void element(Element el, Attributes attributes, ClassNames names) {
+    private void element(Element el, Attributes attributes, int nameFlags) {
         switch (el.normalName()) {
             case "meta" -> meta(el);
             case "link" -> {
@@ -160,7 +161,7 @@ final class PageScan {
         }
         String itemprop = attributes.get("itemprop");
         if (itemprop.equalsIgnoreCase("author") || (el.normalName().equals("a") && hasWord(attributes.get("rel"), "author"))
-                || (names.of(attributes) & ClassNames.AUTHOR) != 0) {
+                || (nameFlags & ClassNames.AUTHOR) != 0) {
             authorElements.add(el);
         }
         if (itemprop.equalsIgnoreCase("datePublished") && !el.normalName().equals("meta")) {
