@@ -2,9 +2,11 @@ package io.newsflow.producer.extract;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Attributes;
 import org.jsoup.nodes.Element;
@@ -37,6 +39,8 @@ final class Chrome {
     private static final Set<String> STRUCTURAL = Set.of("nav", "header", "footer", "aside", "form", "dialog");
     // Wrappers of the page or the story: never chrome by their class names.
     private static final Set<String> STORY_WRAPPERS = Set.of("html", "body", "main", "article");
+    // Paragraph text that makes a layout-named element ("hub-header") the story rather than chrome.
+    private static final int LAYOUT_PROSE_CHARS = 1000;
     private static final Set<String> LANDMARKS = Set.of("navigation", "banner", "contentinfo", "complementary",
             "search");
 
@@ -108,6 +112,10 @@ final class Chrome {
             // Syntax highlighters name their spans after the code ("hljs-comment", "token nav").
             if (el != body && isChrome(tag, attributes, codeDepth == 0 ? nameFlags : 0)) {
                 Candidate c = new Candidate(el, isHidden(attributes));
+                if (!STRUCTURAL.contains(tag) && codeDepth == 0 && (nameFlags & ClassNames.CHROME) != 0) {
+                    c.className = attributes.get("class");
+                    c.layoutNamed = (nameFlags & ClassNames.CHROME_KIND) == 0 && !c.hidden && !hasLandmarkRole(attributes);
+                }
                 all.add(c);
                 open.add(c);
                 if (c.hidden) {
@@ -138,9 +146,22 @@ final class Chrome {
         /** The chrome found, outermost elements only; a mutable set by identity. */
         Set<Element> chrome() {
             Set<Element> chrome = Collections.newSetFromMap(new IdentityHashMap<>());
+            // A story cut into sections that share a class name ("content-nav-section", "skip-item"): the
+            // sections together are most of the page.
+            Map<String, Integer> byClass = new HashMap<>();
+            for (Candidate c : all) {
+                if (c.layoutNamed && !c.className.isEmpty()) {
+                    byClass.merge(c.className, c.paragraphChars, Integer::sum);
+                }
+            }
             // In document order, so an outer candidate is decided before the ones inside it.
             for (Candidate c : all) {
                 boolean mostOfThePage = pageChars > 0 && c.paragraphChars * 2 > pageChars;
+                if (c.layoutNamed && pageChars > 0) {
+                    mostOfThePage |= byClass.getOrDefault(c.className, 0) * 2 > pageChars;
+                }
+                // Named for its place in the layout ("hub-header", "nav-section") yet full of paragraphs.
+                mostOfThePage |= c.layoutNamed && c.paragraphChars >= LAYOUT_PROSE_CHARS;
                 // Some pages hide their story until a script shows it: a hidden element with far more
                 // text than the visible page is that story, not a hidden copy or a closed menu
                 // (A hidden copy holding an articleBody is a metadata block, so for hidden elements only
@@ -189,11 +210,12 @@ final class Chrome {
         if ((nameFlags & ClassNames.CHROME) != 0) {
             return true;
         }
+        return hasLandmarkRole(attributes) || isHidden(attributes);
+    }
+
+    private static boolean hasLandmarkRole(Attributes attributes) {
         String role = attributes.get("role");
-        if (!role.isEmpty() && LANDMARKS.contains(role.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        return isHidden(attributes);
+        return !role.isEmpty() && LANDMARKS.contains(role.toLowerCase(Locale.ROOT));
     }
 
     private static boolean isHidden(Attributes attributes) {
@@ -224,6 +246,10 @@ final class Chrome {
         int paragraphChars;
         int hiddenChars;
         boolean holdsStory;
+        // Set when the element is chrome by its id or class names only: its class attribute, and whether
+        // only page-layout words named it.
+        String className;
+        boolean layoutNamed;
 
         Candidate(Element element, boolean hidden) {
             this.element = element;

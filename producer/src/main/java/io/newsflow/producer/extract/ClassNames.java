@@ -27,11 +27,20 @@ final class ClassNames {
     /** The story's text by a compound name no wrapper of the whole page uses ("article-body", "entry-content"). */
     static final int STORY = 1 << 5;
 
-    private static final Set<String> CHROME_WORDS = Set.of("nav", "navbar", "navigation", "menu", "menus",
-            "footer", "header", "masthead", "sidebar", "share", "sharing", "social", "comment", "comments",
-            "related", "cookie", "cookies", "consent", "newsletter", "contact", "subscribe", "subscription",
-            "breadcrumb", "breadcrumbs", "ad", "ads", "advert", "adverts", "advertisement", "promo", "popup",
-            "modal", "skip");
+    /**
+     * Chrome by what it holds (sharing, comments, related links, ads, newsletter boxes...), not merely by
+     * where it sits on the page: set with {@link #CHROME} for every chrome word but those of the page's
+     * top and navigation (header, navigation, menu, skip link).
+     */
+    static final int CHROME_KIND = 1 << 6;
+
+    // The page's top and navigation: a block of prose so named is the story in a themed wrapper ("hub-header").
+    private static final Set<String> LAYOUT_WORDS = Set.of("nav", "navbar", "navigation", "menu", "menus",
+            "header", "masthead", "skip");
+    private static final Set<String> CHROME_KIND_WORDS = Set.of("footer", "sidebar", "share", "sharing", "social", "comment",
+            "comments", "related", "cookie", "cookies", "consent", "newsletter", "contact", "subscribe",
+            "subscription", "breadcrumb", "breadcrumbs", "ad", "ads", "advert", "adverts", "advertisement", "promo",
+            "popup", "modal");
     private static final Set<String> OFF_ARTICLE_WORDS = Set.of("nav", "navbar", "navigation", "menu",
             "footer", "sidebar", "related", "comment", "comments", "promo", "newsletter", "social", "share",
             "sharing", "popular", "trending", "recommended", "most");
@@ -222,7 +231,8 @@ final class ClassNames {
 
     private static Trie words() {
         Trie root = new Trie();
-        CHROME_WORDS.forEach(w -> root.add(w, CHROME));
+        LAYOUT_WORDS.forEach(w -> root.add(w, CHROME));
+        CHROME_KIND_WORDS.forEach(w -> root.add(w, CHROME | CHROME_KIND));
         OFF_ARTICLE_WORDS.forEach(w -> root.add(w, OFF_ARTICLE));
         META_WORDS.forEach(w -> root.add(w, META));
         CONTENT_WORDS.forEach(w -> root.add(w, CONTENT));
@@ -233,7 +243,7 @@ final class ClassNames {
     private static Trie names() {
         Trie root = new Trie();
         STORY_NAMES.forEach(w -> root.add(w, STORY));
-        SCREEN_READER_NAMES.forEach(w -> root.add(w, CHROME));
+        SCREEN_READER_NAMES.forEach(w -> root.add(w, CHROME | CHROME_KIND));
         return root;
     }
 }

@@ -175,4 +175,34 @@ class MainTextDetectorTest {
 
         assertThat(body(html)).hasSize(6);
     }
+
+    @Test
+    void storySectionsNamedLikeNavigationAreKeptWhenTogetherTheyAreMostOfThePage() {
+        String html = "<html><body><div class=\"nav-section\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div>"
+                + "<div class=\"content-nav-section\">" + paragraphs(1, 3, "<p>", "</p>") + "</div>"
+                + "<div class=\"content-nav-section\">" + paragraphs(4, 6, "<p>", "</p>") + "</div>"
+                + "<div class=\"sidebar\"><p>Popular this week: a list of other things that have nothing to do with"
+                + " this story, and then some more words about them.</p></div></body></html>";
+
+        assertThat(body(html)).containsExactlyElementsOf(
+                IntStream.rangeClosed(1, 6).mapToObj(MainTextDetectorTest::sentence).toList());
+    }
+
+    @Test
+    void aHeaderNamedBlockOfParagraphsIsTheStory() {
+        String html = "<html><body><header><a href=\"/\">Home</a></header><div class=\"hub-header\">"
+                + paragraphs(1, 6, "<p>", "</p>") + "</div><div class=\"teasers\">"
+                + paragraphs(7, 11, "<p>", "</p>") + "</div></body></html>";
+
+        assertThat(body(html)).startsWith(sentence(1), sentence(2));
+    }
+
+    @Test
+    void commentsSharingAClassNameStayOutEvenWhenTheyOutweighTheStory() {
+        String html = "<html><body><article>" + paragraphs(1, 3, "<p>", "</p>") + "</article>"
+                + paragraphs(4, 9, "<div class=\"comment-content\"><p>", "</p></div>") + "</body></html>";
+
+        assertThat(body(html)).containsExactlyElementsOf(
+                IntStream.rangeClosed(1, 3).mapToObj(MainTextDetectorTest::sentence).toList());
+    }
 }
