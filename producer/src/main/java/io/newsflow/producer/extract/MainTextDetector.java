@@ -72,6 +72,8 @@ final class MainTextDetector {
     private static final int CONTACT_LINE_MAX_WORDS = 25;
     private static final double[] ANCESTOR_WEIGHTS = {1, 1 / 2.0, 1 / 6.0, 1 / 9.0, 1 / 12.0};
     private static final double SIBLING_SHARE = 0.2;
+    // How far above the best element the other sections of a story are looked for.
+    private static final int SECTION_SCOPE_LEVELS = 6;
     // Widening: a link costs this many characters of paragraph text...
     private static final double WIDEN_LINK_COST = 4;
     // ...and the container is widened only when the best element holds less than this share of the text
@@ -309,6 +311,7 @@ final class MainTextDetector {
         if (best == null) {
             return List.of();
         }
+        Element unwidened = best;
         best = widen(best);
         bestScore = Math.max(bestScore, counts.get(best).score);
         Element parent = best.parent();
@@ -321,7 +324,58 @@ final class MainTextDetector {
                 chosen.add(sibling);
             }
         }
-        return chosen;
+        return best == unwidened ? withSections(best, chosen) : chosen;
+    }
+
+    /**
+     * {@code chosen} with the other sections of the story: elements near {@code best} with its tag and
+     * class names. Content systems put each section of a story in its own block ("sqs-html-content",
+     * "paragraph", a list item's "markup-wrapper"), and links between the sections (a list of links, a
+     * table of contents) keep widening from reaching the element that holds them all.
+     */
+    private List<Element> withSections(Element best, List<Element> chosen) {
+        String className = Attrs.get(best, "class");
+        if (className.isEmpty()) {
+            return chosen;
+        }
+        Element top = best;
+        int levels = 0;
+        while (levels < SECTION_SCOPE_LEVELS && top != root && top.parent() != null) {
+            top = top.parent();
+            levels++;
+        }
+        Element scope = top;
+        int sectionDepth = levels;
+        Set<Element> picked = Collections.newSetFromMap(new IdentityHashMap<>());
+        picked.addAll(chosen);
+        List<Element> sections = new ArrayList<>();
+        String tag = best.normalName();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element el)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (picked.contains(el)) {
+                    sections.add(el);
+                    return FilterResult.SKIP_CHILDREN;
+                }
+                if (skipped(el)) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                Counts c = counts.get(el);
+                if (c == null) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (depth == sectionDepth && el.normalName().equals(tag) && Attrs.get(el, "class").equals(className)
+                        && c.allGood > 0 && c.linkDensity() < 0.5) {
+                    sections.add(el);
+                    return FilterResult.SKIP_CHILDREN;
+                }
+                return depth < sectionDepth ? FilterResult.CONTINUE : FilterResult.SKIP_CHILDREN;
+            }
+        }, scope);
+        return sections.size() > chosen.size() ? sections : chosen;
     }
 
     /**

@@ -205,4 +205,22 @@ class MainTextDetectorTest {
         assertThat(body(html)).containsExactlyElementsOf(
                 IntStream.rangeClosed(1, 3).mapToObj(MainTextDetectorTest::sentence).toList());
     }
+
+    @Test
+    void storySectionsSeparatedByALinkListAreAllRead() {
+        // Each section in its own block, as content systems write them, with a long list of links between
+        // two of them: widening to their common parent would take the links along, so it does not happen.
+        String links = IntStream.rangeClosed(1, 30).mapToObj(i -> "<li><a href=\"/city/" + i
+                + "\">Average costs for cleaning services in city number " + i + "</a></li>").collect(Collectors.joining());
+        String html = "<html><body><div class=\"col\">"
+                + "<div class=\"block\"><div class=\"block-content\"><div class=\"html-content\">"
+                + paragraphs(1, 2, "<p>", "</p>") + "</div></div></div>"
+                + "<div class=\"block\"><div class=\"block-content\"><ul>" + links + "</ul></div></div>"
+                + "<div class=\"block\"><div class=\"block-content\"><div class=\"html-content\">"
+                + paragraphs(3, 5, "<p>", "</p>") + "</div></div></div>"
+                + "</div><div class=\"teasers\"><div class=\"teaser\"><p>" + sentence(9) + "</p></div></div></body></html>";
+
+        assertThat(body(html)).containsExactlyElementsOf(
+                IntStream.rangeClosed(1, 5).mapToObj(MainTextDetectorTest::sentence).toList());
+    }
 }
