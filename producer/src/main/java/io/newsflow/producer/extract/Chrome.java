@@ -36,6 +36,16 @@ final class Chrome {
             // AMP's own chrome: the navigation drawer, ads, consent and share bars.
             "amp-sidebar", "amp-ad", "amp-embed", "amp-analytics", "amp-consent", "amp-social-share",
             "amp-sticky-ad", "amp-auto-ads");
+    /** {@code NEVER_CONTENT.contains(tag)} by a switch, for the walks that ask it of every element. */
+    static boolean isNeverContent(String tag) {
+        return switch (tag) {
+            case "script", "style", "noscript", "template", "iframe", "svg", "object", "embed", "button", "select",
+                    "input", "textarea", "math", "canvas", "amp-sidebar", "amp-ad", "amp-embed", "amp-analytics",
+                    "amp-consent", "amp-social-share", "amp-sticky-ad", "amp-auto-ads" -> true;
+            default -> false;
+        };
+    }
+
     private static final Set<String> STRUCTURAL = Set.of("nav", "header", "footer", "aside", "form", "dialog");
     // Wrappers of the page or the story: never chrome by their class names.
     private static final Set<String> STORY_WRAPPERS = Set.of("html", "body", "main", "article");

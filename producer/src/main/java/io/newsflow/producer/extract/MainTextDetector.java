@@ -176,10 +176,16 @@ final class MainTextDetector {
 
     // --- counting -------------------------------------------------------------------------------
 
-    /** Inline text counts for every element that holds text, in one pass that skips the chrome. */
+    /**
+     * Inline text counts for every element that holds text, in one pass that skips the chrome. The counts
+     * of the open elements are kept on a stack, one slot per element (null until text turns up under it),
+     * and go into {@link #counts} when the element closes: no look-up per element.
+     */
     private void count() {
-        Deque<Element> blocks = new ArrayDeque<>();
-        blocks.push(root);
+        Deque<Counts> blocks = new ArrayDeque<>();
+        List<Counts> open = new ArrayList<>();
+        Counts rootCounts = new Counts();
+        blocks.push(rootCounts);
         int[] linkDepth = {0};
         NodeTraversor.filter(new NodeFilter() {
             @Override
@@ -187,7 +193,7 @@ final class MainTextDetector {
                 if (node instanceof TextNode text) {
                     int chars = Texts.visibleLength(text.getWholeText());
                     if (chars > 0) {
-                        Counts c = counts.computeIfAbsent(blocks.peek(), k -> new Counts());
+                        Counts c = blocks.peek();
                         c.ownChars += chars;
                         if (linkDepth[0] > 0) {
                             c.ownLinked += chars;
@@ -195,23 +201,31 @@ final class MainTextDetector {
                     }
                     return FilterResult.CONTINUE;
                 }
-                if (!(node instanceof Element el) || el == root) {
+                if (!(node instanceof Element el)) {
+                    return FilterResult.CONTINUE;
+                }
+                if (el == root) {
+                    open.add(rootCounts);
                     return FilterResult.CONTINUE;
                 }
                 if (skipped(el)) {
                     return FilterResult.SKIP_ENTIRELY;
                 }
-                if (el.normalName().equals("time")) {
+                String tag = el.normalName();
+                if (tag.equals("time")) {
                     hasTime = true;
                 }
-                if (el.normalName().equals("a")) {
+                Counts slot = null;
+                if (tag.equals("a")) {
                     linkDepth[0]++;
                     if (Attrs.has(el, "href")) {
                         links++;
                     }
                 } else if (isBlock(el)) {
-                    blocks.push(el);
+                    slot = new Counts();
+                    blocks.push(slot);
                 }
+                open.add(slot);
                 return FilterResult.CONTINUE;
             }
 
@@ -220,15 +234,16 @@ final class MainTextDetector {
                 if (!(node instanceof Element el)) {
                     return FilterResult.CONTINUE;
                 }
+                Counts c = open.remove(open.size() - 1);
                 if (el.normalName().equals("a")) {
                     linkDepth[0]--;
                 } else if (el != root && isBlock(el)) {
                     blocks.pop();
                 }
-                Counts c = counts.get(el);
-                if (c == null) {
+                if (c == null || (c.ownChars == 0 && c.allChars == 0)) {
                     return FilterResult.CONTINUE;
                 }
+                counts.put(el, c);
                 c.allChars += c.ownChars;
                 c.allLinked += c.ownLinked;
                 if (c.ownChars >= MIN_BLOCK_CHARS && c.ownLinked * 2 < c.ownChars) {
@@ -237,9 +252,13 @@ final class MainTextDetector {
                 if (HEADINGS.contains(el.normalName()) && c.ownChars > 0 && c.ownLinked * 2 >= c.ownChars) {
                     linkedHeadings.add(el);
                 }
-                Element parent = el.parent();
-                if (el != root && parent != null && c.allChars > 0) {
-                    Counts p = counts.computeIfAbsent(parent, k -> new Counts());
+                if (el != root && c.allChars > 0 && !open.isEmpty()) {
+                    int last = open.size() - 1;
+                    Counts p = open.get(last);
+                    if (p == null) {
+                        p = new Counts();
+                        open.set(last, p);
+                    }
                     p.allChars += c.allChars;
                     p.allLinked += c.allLinked;
                     p.allGood += c.allGood;
@@ -269,7 +288,7 @@ final class MainTextDetector {
     }
 
     private boolean skipped(Element el) {
-        return chrome.contains(el) || Chrome.NEVER_CONTENT.contains(el.normalName());
+        return Chrome.isNeverContent(el.normalName()) || chrome.contains(el);
     }
 
     private static boolean isBlock(Element el) {
