@@ -40,4 +40,33 @@ class ClassNamesTest {
     void authorNames(String classes, boolean author) {
         assertThat((ClassNames.compute(classes) & ClassNames.AUTHOR) != 0).isEqualTo(author);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "hub-header               | false",
+            "content-nav-section      | false",
+            "skip-item                | false",
+            "nav comments             | true",
+            "site-footer              | true",
+            "share-bar                | true",
+            "visually-hidden          | true"})
+    void chromeByWhatItHoldsIsToldFromChromeByItsPlace(String classes, boolean kind) {
+        int flags = ClassNames.compute(classes);
+        assertThat(flags & ClassNames.CHROME).isEqualTo(ClassNames.CHROME);
+        assertThat((flags & ClassNames.CHROME_KIND) != 0).isEqualTo(kind);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "article-body sidebar-left",
+            "nav-link",
+            "x",
+            "post   ",
+            "a1-share"})
+    void theCacheGivesWhatComputingGives(String classes) {
+        ClassNames names = new ClassNames();
+        org.jsoup.nodes.Attributes attributes = new org.jsoup.nodes.Attributes().put("class", classes);
+        assertThat(names.of(attributes)).isEqualTo(ClassNames.compute(classes));
+        assertThat(names.of(attributes)).isEqualTo(ClassNames.compute(classes));
+    }
 }
