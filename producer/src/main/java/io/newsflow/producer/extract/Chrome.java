@@ -122,6 +122,7 @@ final class Chrome {
             // Syntax highlighters name their spans after the code ("hljs-comment", "token nav").
             if (el != body && isChrome(tag, attributes, codeDepth == 0 ? nameFlags : 0)) {
                 Candidate c = new Candidate(el, isHidden(attributes));
+                c.outer = open.isEmpty() ? null : open.get(open.size() - 1);
                 if (!STRUCTURAL.contains(tag) && codeDepth == 0 && (nameFlags & ClassNames.CHROME) != 0) {
                     c.className = attributes.get("class");
                     c.layoutNamed = (nameFlags & ClassNames.CHROME_KIND) == 0 && !c.hidden && !hasLandmarkRole(attributes);
@@ -177,8 +178,9 @@ final class Chrome {
                 // (A hidden copy holding an articleBody is a metadata block, so for hidden elements only
                 // that counts.)
                 boolean kept = c.hidden ? c.hiddenChars > 2 * pageChars : mostOfThePage || c.holdsStory;
-                if (!kept && !insideAny(c.element, chrome)) {
+                if (!kept && !insideChrome(c)) {
                     chrome.add(c.element);
+                    c.chrome = true;
                 }
             }
             return chrome;
@@ -237,18 +239,24 @@ final class Chrome {
         if (style.isEmpty()) {
             return false;
         }
-        String compact = style.replace(" ", "").toLowerCase(Locale.ROOT);
+        String lower = style.toLowerCase(Locale.ROOT);
+        if (!lower.contains("none") && !lower.contains("hidden")) {
+            return false;
+        }
+        String compact = lower.replace(" ", "");
         return compact.contains("display:none") || compact.contains("visibility:hidden");
     }
 
-    private static boolean insideAny(Element el, Set<Element> chrome) {
-        for (Element e = el.parent(); e != null; e = e.parent()) {
-            if (chrome.contains(e)) {
+    /** Whether a candidate around {@code c} is chrome: only candidates become chrome, and they enclose c. */
+    private static boolean insideChrome(Candidate c) {
+        for (Candidate o = c.outer; o != null; o = o.outer) {
+            if (o.chrome) {
                 return true;
             }
         }
         return false;
     }
+
 
     private static final class Candidate {
         final Element element;
@@ -260,6 +268,9 @@ final class Chrome {
         // only page-layout words named it.
         String className;
         boolean layoutNamed;
+        // The innermost candidate around this one, and whether this one was found to be chrome.
+        Candidate outer;
+        boolean chrome;
 
         Candidate(Element element, boolean hidden) {
             this.element = element;

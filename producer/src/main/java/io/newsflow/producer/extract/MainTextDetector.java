@@ -613,25 +613,62 @@ final class MainTextDetector {
     }
 
     static boolean hasPhoneNumber(String text) {
+        int n = text.length();
         int digits = 0;
-        for (int i = 0; i < text.length() && digits < 8; i++) {
-            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+        for (int i = 0; i < n && digits < 8; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
                 digits++;
             }
         }
         if (digits < 8) {
             return false;
         }
-        Matcher m = DIGIT_RUN.matcher(text);
-        while (m.find()) {
-            String run = m.group().strip();
-            long runDigits = run.chars().filter(Character::isDigit).count();
-            if (runDigits >= 8 && runDigits <= 15 && !NUMERIC_DATE.matcher(run).matches()) {
+        // The runs DIGIT_RUN finds, found by hand: a digit (after an optional "+" and "("), then digits,
+        // spaces, dots, dashes and brackets, up to the last digit, at least 8 characters in all.
+        int i = 0;
+        while (i < n) {
+            int start = i;
+            int first = i;
+            if (text.charAt(first) == '+') {
+                first++;
+            }
+            if (first < n && text.charAt(first) == '(') {
+                first++;
+            }
+            if (first >= n || !isDigit(text.charAt(first))) {
+                i++;
+                continue;
+            }
+            int last = first;
+            int runDigits = 1;
+            int end = first + 1;
+            for (; end < n && isRunChar(text.charAt(end)); end++) {
+                if (isDigit(text.charAt(end))) {
+                    last = end;
+                    runDigits++;
+                }
+            }
+            if (last - first < 7) {
+                i = end;
+                continue;
+            }
+            if (runDigits >= 8 && runDigits <= 15 && !NUMERIC_DATE.matcher(text.substring(start, last + 1)).matches()) {
                 return true;
             }
+            i = last + 1;
         }
         return false;
     }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isRunChar(char c) {
+        return isDigit(c) || c == ' ' || c == '(' || c == ')' || c == '.' || c == '-';
+    }
+
 
     /**
      * A byline, dateline, caption or tag list by its class or id. Only short elements count: such names

@@ -213,8 +213,9 @@ final class PageScan {
     }
 
     private static boolean startsWithAny(String text, int start, String[] prefixes) {
+        char first = Character.toLowerCase(text.charAt(start));
         for (String prefix : prefixes) {
-            if (text.regionMatches(true, start, prefix, 0, prefix.length())) {
+            if (prefix.charAt(0) == first && text.regionMatches(true, start, prefix, 0, prefix.length())) {
                 return true;
             }
         }
@@ -231,20 +232,23 @@ final class PageScan {
 
     /** A run of exactly four digits starting 19 or 20. */
     private static boolean hasYear(String text, int start) {
-        int run = 0;
-        for (int i = start; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            if (c >= '0' && c <= '9') {
-                run++;
-            } else {
-                if (run == 4 && (text.startsWith("19", i - 4) || text.startsWith("20", i - 4))) {
+        int n = text.length();
+        for (int i = start; i + 4 <= n; i++) {
+            char c = text.charAt(i);
+            if ((c == '1' && text.charAt(i + 1) == '9') || (c == '2' && text.charAt(i + 1) == '0')) {
+                if (isDigit(text.charAt(i + 2)) && isDigit(text.charAt(i + 3))
+                        && (i == start || !isDigit(text.charAt(i - 1))) && (i + 4 == n || !isDigit(text.charAt(i + 4)))) {
                     return true;
                 }
-                run = 0;
             }
         }
         return false;
     }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
 
     /** Whether the space-separated {@code attribute} has {@code word} (lower case), ignoring case. */
     private static boolean hasWord(String attribute, String word) {
