@@ -108,7 +108,7 @@ public final class TopologyThroughputBenchmark {
         }
         AvroSerde<Article> serde = AvroSerde.of(Article.class);
         StreamsAppConfig config = new StreamsAppConfig(kafka.bootstrapServers(), name + "-app", topics,
-                dir.resolve("state-" + name), 2, null, Map.of(), TopologySettings.defaults(), null);
+                dir.resolve("state-" + name), 2, null, kafkaOverrides(), TopologySettings.defaults(), null);
         AlertMatcher matcher = new AlertMatcher();
         if (mode == Mode.FULL) {
             matcher.upsert(AlertRule.newBuilder().setId("floods").setName("Floods").setQuery("flood* OR storm*").build());
@@ -215,6 +215,14 @@ public final class TopologyThroughputBenchmark {
         System.out.printf("%s: CPU by thread in the timed phase (%d ticks):%n", name, total);
         used.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
                 .forEach(e -> System.out.printf("  %5.1f%%  %s%n", 100.0 * e.getValue() / Math.max(1, total), e.getKey()));
+    }
+
+    /** Client settings for both apps from {@code -Dbench.kafka.KEY=VALUE} (e.g. {@code -Dbench.kafka.batch.size=16384}). */
+    static Map<String, String> kafkaOverrides() {
+        Map<String, String> overrides = new java.util.TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.kafka."))
+                .forEach(k -> overrides.put(k.substring("bench.kafka.".length()), System.getProperty(k)));
+        return overrides;
     }
 
     /** The warm-up articles under ids of one round, so that the dedupe stage does not drop a repeated round. */
