@@ -173,32 +173,12 @@ final class MetadataExtractor {
         declare(declared, raw, Sourced.of(scan.meta("twitter:title"), "twitter"), site, h1s, hostWords);
         declare(declared, raw, Sourced.of(withoutSitePrefix(scan.titleTag, allH1s.siteNames()), "title-tag"), site,
                 h1s, hostWords);
-        String bestH1 = null;
-        Sourced<String> bestDeclared = null;
-        double best = H1_MATCH;
-        for (String h1 : h1s) {
-            for (int i = 0; i < declared.size(); i++) {
-                double similarity = Titles.match(h1, declared.get(i).value(), raw.get(i));
-                if (similarity >= best && (bestH1 == null || similarity > best)) {
-                    best = similarity;
-                    bestH1 = h1;
-                    bestDeclared = declared.get(i);
-                }
-            }
+        H1Match match = bestH1(h1s, declared, raw, H1_MATCH);
+        if (match == null) {
+            match = bestH1(offArticleH1s, declared, raw, OFF_ARTICLE_H1_MATCH);
         }
-        if (bestH1 == null) {
-            best = OFF_ARTICLE_H1_MATCH;
-            for (String h1 : offArticleH1s) {
-                for (int i = 0; i < declared.size(); i++) {
-                    double similarity = Titles.match(h1, declared.get(i).value(), raw.get(i));
-                    if (similarity >= best && (bestH1 == null || similarity > best)) {
-                        best = similarity;
-                        bestH1 = h1;
-                        bestDeclared = declared.get(i);
-                    }
-                }
-            }
-        }
+        String bestH1 = match == null ? null : match.h1();
+        Sourced<String> bestDeclared = match == null ? null : match.declared();
         if (bestH1 != null) {
             // An <h1> that repeats a declared title with its " | Site" suffix loses the suffix too.
             for (int i = 0; i < declared.size(); i++) {
@@ -213,6 +193,26 @@ final class MetadataExtractor {
             return declared.get(0);
         }
         return h1s.isEmpty() ? null : new Sourced<>(h1s.get(0), "h1");
+    }
+
+    /** An {@code <h1>} and the declared title it matches best. */
+    private record H1Match(String h1, Sourced<String> declared) {
+    }
+
+    /** The {@code <h1>} most similar to a declared title, at least {@code threshold}; the first of equals. */
+    private static H1Match bestH1(List<String> h1s, List<Sourced<String>> declared, List<String> raw, double threshold) {
+        H1Match bestMatch = null;
+        double best = threshold;
+        for (String h1 : h1s) {
+            for (int i = 0; i < declared.size(); i++) {
+                double similarity = Titles.match(h1, declared.get(i).value(), raw.get(i));
+                if (similarity >= best && (bestMatch == null || similarity > best)) {
+                    best = similarity;
+                    bestMatch = new H1Match(h1, declared.get(i));
+                }
+            }
+        }
+        return bestMatch;
     }
 
     private static void declare(List<Sourced<String>> declared, List<String> raw, Sourced<String> title,

@@ -19,7 +19,8 @@ class ArticleFieldsTest {
 
     private final ArticleExtractor extractor = new ArticleExtractor(SiteRules.none());
 
-    private static String story() {
+    /** Six paragraphs of a council story: enough body for an article. Shared with {@link MetadataRulesTest}. */
+    static String story() {
         return IntStream.rangeClosed(1, 6).mapToObj(i -> "<p>Paragraph " + i + " of the story explains what the"
                 + " council decided on Tuesday about the harbour tram line and who objected to it.</p>")
                 .collect(Collectors.joining());

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsflow.schema.Article;
 import java.time.Instant;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,9 +18,7 @@ class MetadataRulesTest {
     private final ArticleExtractor extractor = new ArticleExtractor(SiteRules.none());
 
     private static String story() {
-        return IntStream.rangeClosed(1, 6).mapToObj(i -> "<p>Paragraph " + i + " of the story explains what the"
-                + " council decided on Tuesday about the harbour tram line and who objected to it.</p>")
-                .collect(Collectors.joining());
+        return ArticleFieldsTest.story();
     }
 
     private static String page(String head, String beforeStory) {
