@@ -1,5 +1,6 @@
 package io.newsflow.bench.topology;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.newsflow.bench.BenchFiles;
 import io.newsflow.broker.EmbeddedKafka;
 import io.newsflow.producer.extract.ArticleExtractor;
@@ -18,6 +19,8 @@ import io.newsflow.streams.enrich.ArticleEnricher;
 import io.newsflow.streams.topology.NewsTopology;
 import io.newsflow.streams.topology.StreamsAppConfig;
 import io.newsflow.streams.topology.TopologySettings;
+import java.io.File;
+import java.io.IOException;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -149,8 +153,7 @@ public final class TopologyThroughputBenchmark {
                     break;
                 }
             }
-            com.sun.management.OperatingSystemMXBean os =
-                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             Map<String, Long> threadsBefore = Boolean.getBoolean("bench.threads") ? threadTicks() : Map.of();
             long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
@@ -190,18 +193,18 @@ public final class TopologyThroughputBenchmark {
      * summed by thread name with digits removed, from {@code /proc/self/task}; empty where there is no /proc.
      */
     static Map<String, Long> threadTicks() {
-        Map<String, Long> ticks = new java.util.TreeMap<>();
-        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        Map<String, Long> ticks = new TreeMap<>();
+        File[] tasks = new File("/proc/self/task").listFiles();
         if (tasks == null) {
             return ticks;
         }
-        for (java.io.File task : tasks) {
+        for (File task : tasks) {
             try {
                 String stat = Files.readString(task.toPath().resolve("stat"));
                 String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "N");
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 ticks.merge(comm, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // the thread ended between listing and reading
             }
         }
@@ -209,7 +212,7 @@ public final class TopologyThroughputBenchmark {
     }
 
     static void printThreadCpu(String name, Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> used = new java.util.TreeMap<>();
+        Map<String, Long> used = new TreeMap<>();
         after.forEach((thread, t) -> used.put(thread, t - before.getOrDefault(thread, 0L)));
         long total = used.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf("%s: CPU by thread in the timed phase (%d ticks):%n", name, total);
@@ -219,7 +222,7 @@ public final class TopologyThroughputBenchmark {
 
     /** Client settings for both apps from {@code -Dbench.kafka.KEY=VALUE} (e.g. {@code -Dbench.kafka.batch.size=16384}). */
     static Map<String, String> kafkaOverrides() {
-        Map<String, String> overrides = new java.util.TreeMap<>();
+        Map<String, String> overrides = new TreeMap<>();
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("bench.kafka."))
                 .forEach(k -> overrides.put(k.substring("bench.kafka.".length()), System.getProperty(k)));
         return overrides;
