@@ -204,18 +204,11 @@ public final class PageWorker implements FetchWork {
     /** Followable links of a page by normalised URL, with their depth; pagination first (same depth). */
     private static Map<String, Integer> links(FrontierUrl u, Source source, Document doc, String pageUrl) {
         Map<String, Integer> links = new LinkedHashMap<>();
-        FollowRules rules;
-        String pagination = null;
-        if (source instanceof Source.Site site) {
-            rules = site.rules();
-            pagination = site.pagination();
-        } else if (source instanceof Source.Feed feed) {
-            rules = feed.rules();
-        } else if (source instanceof Source.Sitemap sitemap) {
-            rules = sitemap.rules();
-        } else {
+        FollowRules rules = rulesOf(source);
+        if (rules == null) {
             return links;
         }
+        String pagination = source instanceof Source.Site site ? site.pagination() : null;
         String self = FrontierUrls.normalize(pageUrl);
         int depth = u.getDepth();
         if (pagination != null) {
@@ -322,6 +315,7 @@ public final class PageWorker implements FetchWork {
         return pages;
     }
 
+    /** The link rules of a web source (site, feed, sitemap); null for local files, whose links are not followed. */
     private static FollowRules rulesOf(Source source) {
         if (source instanceof Source.Feed feed) {
             return feed.rules();

@@ -13,6 +13,14 @@ public sealed interface Source permits Source.Site, Source.Folder, Source.Feed, 
     String id();
 
     /**
+     * Pause between two requests to one host of this source: the configured one for web sources,
+     * zero for local files (folders, WARC), which are not fetched over the network.
+     */
+    default Duration delay() {
+        return Duration.ZERO;
+    }
+
+    /**
      * Start pages of a web site, with rules for which links to follow.
      *
      * @param pagination CSS selector of the "next page" links of listing pages, or null; followed at the same depth

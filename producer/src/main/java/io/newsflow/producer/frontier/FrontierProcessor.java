@@ -369,7 +369,7 @@ public final class FrontierProcessor implements Processor<String, FrontierUrl, S
         }
         FrontierUrl u = fetch.url();
         Source source = runtime.sources().get(u.getSourceId());
-        long floor = delayOf(source).toMillis();
+        long floor = source.delay().toMillis();
         long retryWait = result.retryAfter() == null ? -1
                 : Math.min(result.retryAfter().toMillis(), runtime.retryAfterCap().toMillis());
         if (retryWait >= 0 && state.attempts() < runtime.retryAttempts()) {
@@ -466,19 +466,6 @@ public final class FrontierProcessor implements Processor<String, FrontierUrl, S
             return seed ? runtime.listingRepoll() : null;
         }
         return null;
-    }
-
-    private static Duration delayOf(Source source) {
-        if (source instanceof Source.Site site) {
-            return site.delay();
-        }
-        if (source instanceof Source.Feed feed) {
-            return feed.delay();
-        }
-        if (source instanceof Source.Sitemap sitemap) {
-            return sitemap.delay();
-        }
-        return Duration.ZERO;
     }
 
     /** The max-pages budget per window of a site source; unlimited for the others (they cap per poll). */
